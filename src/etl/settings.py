@@ -1,0 +1,105 @@
+"""Every default of the job in one place (like Scrapy's ``default_settings``).
+
+Modules never hard-code a limit: they take one of these dataclasses. The sources file may
+override ``FetchSettings`` per source (a ``[sources.politeness]`` table); the config loader
+validates those keys against the fields declared here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from etl import __version__
+
+PROJECT_URL = "https://github.com/vn-ict-news-etl"
+USER_AGENT = f"vn-ict-news-etl/{__version__} (+{PROJECT_URL}; nightly news archive bot)"
+
+#: Bumped whenever extraction output can change; stored on every row so reprocessing knows.
+EXTRACTOR_VERSION = "0.1.0"
+
+#: Portals publish in Vietnam time; a dateline without a zone is read in it.
+SOURCE_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+DEFAULT_DATA_DIR = Path("data")
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """Politeness and limits of the HTTP client. Overridable per source."""
+
+    user_agent: str = USER_AGENT
+    #: Minimum seconds between two requests to the same host (1 request/s, as Scrapy's template).
+    min_delay_s: float = 1.0
+    #: Parallel requests to one host.
+    per_host_concurrency: int = 1
+    connect_timeout_s: float = 10.0
+    read_timeout_s: float = 30.0
+    #: Whole-response budget: a server that trickles bytes is cut off after this.
+    total_timeout_s: float = 60.0
+    retries: int = 3
+    backoff_s: float = 1.0
+    backoff_max_s: float = 30.0
+    retry_statuses: tuple[int, ...] = (408, 429, 500, 502, 503, 504, 522, 524)
+    #: Longest Retry-After we accept; beyond it the page is recorded as failed for tonight.
+    max_retry_after_s: float = 120.0
+    max_bytes: int = 5 * 1024 * 1024
+    max_redirects: int = 5
+    obey_robots_txt: bool = True
+    #: Send If-None-Match / If-Modified-Since for listing pages seen before.
+    conditional_listing_requests: bool = True
+
+    def with_overrides(self, overrides: dict[str, Any]) -> FetchSettings:
+        """A copy with the given fields replaced (keys already validated by the config loader)."""
+        values = dict(overrides)
+        if "retry_statuses" in values:
+            values["retry_statuses"] = tuple(values["retry_statuses"])
+        return replace(self, **values)
+
+    @classmethod
+    def field_names(cls) -> set[str]:
+        return {f.name for f in fields(cls)}
+
+
+@dataclass(frozen=True)
+class CrawlSettings:
+    """How far discovery goes."""
+
+    max_listing_pages: int = 5
+    #: Hard ceiling on articles fetched per source in one run (protects against runaway listings).
+    max_articles_per_source: int = 500
+
+
+@dataclass(frozen=True)
+class QualitySettings:
+    """Thresholds of the data-quality checks."""
+
+    min_body_chars: int = 200
+    min_page_bytes: int = 512
+    max_page_bytes: int = 5 * 1024 * 1024
+    earliest_published_year: int = 2000
+    #: A run whose share of failed articles exceeds this fails (after writing what was good).
+    max_failure_rate: float = 0.5
+    #: Alert when a source's null rate of a column rises by more than this against the last run.
+    null_rate_jump: float = 0.3
+
+
+@dataclass(frozen=True)
+class StoreSettings:
+    """Table maintenance."""
+
+    vacuum_retention_days: int = 30
+    #: Seconds a run waits for another run's lock on the data dir before failing cleanly.
+    lock_timeout_s: float = 600.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    crawl: CrawlSettings = field(default_factory=CrawlSettings)
+    quality: QualitySettings = field(default_factory=QualitySettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
+
+
+DEFAULT_SETTINGS = Settings()
