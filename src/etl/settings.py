@@ -79,6 +79,8 @@ class QualitySettings:
     min_page_bytes: int = 512
     max_page_bytes: int = 5 * 1024 * 1024
     earliest_published_year: int = 2000
+    #: Share of U+FFFD replacement characters above which a page did not decode cleanly.
+    max_replacement_char_share: float = 0.001
     #: A run whose share of failed articles exceeds this fails (after writing what was good).
     max_failure_rate: float = 0.5
     #: Alert when a source's null rate of a column rises by more than this against the last run.

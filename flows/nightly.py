@@ -1,0 +1,112 @@
+"""The nightly flow: sources in parallel (each host at its own polite rate), then one commit.
+
+Tasks only wire library calls together; everything they call runs and is tested without Prefect.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import ExitStack
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
+from pydantic import Field
+
+from etl import store
+from etl.config import Source, SourcesConfig, load_config
+from etl.fixtures.site import serve_fixture_sites, write_demo_sources
+from etl.pipeline import (RunReport, SourceBatch, collect_articles, discover_source, new_run_id,
+                          open_fetcher, raise_if_failed, write_run)
+from etl.raw import RawStore
+from etl.report import render_markdown, source_rows
+from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS
+
+
+def _run_name() -> str:
+    params = flow_run.parameters or {}
+    when = flow_run.scheduled_start_time or datetime.now(UTC)
+    which = "+".join(params.get("sources") or []) or "all"
+    prefix = "demo" if params.get("fixture_site") else "news"
+    return f"{prefix}-{when:%Y-%m-%d}-{which}"
+
+
+@task(task_run_name="collect-{source.id}")
+def collect_source(source: Source, config: SourcesConfig, data_dir: str, run_id: str,
+                   max_listing_pages: int | None) -> SourceBatch:
+    """Discover, fetch, keep, extract and check one source's new articles."""
+    logger = get_run_logger()
+    tables = store.Tables.at(data_dir)
+    with open_fetcher(source, config) as fetcher:
+        batch = discover_source(source, fetcher, tables, DEFAULT_SETTINGS, run_id=run_id,
+                                max_listing_pages=max_listing_pages)
+        logger.info("%s: %d listing page(s) read, %d new article(s), %d already stored", source.id,
+                    batch.counts["listing_pages"], len(batch.discovery.article_urls), batch.counts["unchanged"])
+        return collect_articles(batch, source, fetcher, RawStore(data_dir), DEFAULT_SETTINGS, run_id=run_id)
+
+
+@task(task_run_name="write-tables")
+def write_tables(data_dir: str, batches: list[SourceBatch], run_id: str, started_at: datetime,
+                 parameters: dict[str, Any]) -> RunReport:
+    """One new version of every table, merged on keys, then the ``runs`` row."""
+    return write_run(store.Tables.at(data_dir), batches, DEFAULT_SETTINGS, run_id=run_id,
+                     started_at=started_at, parameters=parameters)
+
+
+@task(task_run_name="publish-report")
+def publish_report(report: RunReport) -> None:
+    create_markdown_artifact(key="run-summary", markdown=render_markdown(report),
+                             description=f"Run {report.run_id}: {report.status}")
+    create_table_artifact(key="run-sources", table=source_rows(report), description="Per-source counts")
+    create_link_artifact(key="run-data", link=Path(report.data_dir, "curated").resolve().as_uri(),
+                         link_text=f"{report.data_dir}/curated", description="Where the curated tables are")
+
+
+@flow(name="collect-news", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=4))
+def collect_news(
+    sources: Annotated[list[str] | None, Field(
+        description="Source ids to collect (from the sources file). Empty: every enabled source.")] = None,
+    max_listing_pages: Annotated[int | None, Field(
+        ge=1, le=100, description="Listing pages to read per source. Empty: the sources file's value "
+                                  "(default 5).")] = None,
+    data_dir: Annotated[str, Field(
+        description="Where raw pages and curated Delta tables are written.")] = str(DEFAULT_DATA_DIR),
+    config: Annotated[str | None, Field(
+        description="Path of the sources TOML file. Empty: the shipped real portals.")] = None,
+    fixture_site: Annotated[bool, Field(
+        description="Serve the embedded fixture site on 127.0.0.1 and collect from it instead "
+                    "(offline demo); `config` is then ignored.")] = False,
+) -> dict[str, Any]:
+    """Collect new articles from Vietnam's information-and-communications portals into Delta tables."""
+    logger = get_run_logger()
+    started_at = datetime.now(UTC)
+    run_id = new_run_id(started_at)
+    parameters = {"sources": sources, "max_listing_pages": max_listing_pages, "data_dir": data_dir,
+                  "config": config, "fixture_site": fixture_site}
+    with ExitStack() as stack:
+        if fixture_site:
+            servers = stack.enter_context(serve_fixture_sites())
+            config = str(write_demo_sources(servers, Path(data_dir) / "demo_sources.toml"))
+        cfg = load_config(config)
+        selected = cfg.select(sources)
+        logger.info("run %s: %d source(s) from %s into %s", run_id, len(selected), cfg.path, data_dir)
+        stack.enter_context(store.run_lock(data_dir, timeout_s=DEFAULT_SETTINGS.store.lock_timeout_s))
+        futures = [collect_source.submit(s, cfg, data_dir, run_id, max_listing_pages) for s in selected]
+        batches = []
+        for source, future in zip(selected, futures, strict=True):
+            try:
+                batches.append(future.result())
+            except Exception as exc:  # noqa: BLE001 - one broken source must not lose the others
+                logger.error("%s: source failed: %r", source.id, exc)
+                batches.append(SourceBatch(source_id=source.id, error=repr(exc)))
+        report = write_tables(data_dir, batches, run_id, started_at, parameters)
+    publish_report(report)
+    for line in render_markdown(report).splitlines()[:2]:
+        logger.info(line)
+    raise_if_failed(report)
+    return {"run_id": report.run_id, "status": report.status, "per_source": report.per_source,
+            "table_versions": report.table_versions, "data_dir": os.path.abspath(data_dir)}

@@ -1,0 +1,95 @@
+"""``etl``: the command operators, the nightly deployment and newcomers use.
+
+    etl run [--config FILE] [--data-dir DIR] [--source ID ...] [--max-listing-pages N]
+    etl demo [--data-dir DIR]
+
+Both run the real Prefect flow; with no Prefect server configured, Prefect starts a temporary
+local one. Exit status 0 when the run completed, 1 when it failed, 2 for a bad command or config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from etl.errors import ConfigError, EtlError
+from etl.settings import DEFAULT_DATA_DIR
+
+log = logging.getLogger("etl.cli")
+
+
+def prepare_prefect_env() -> None:
+    """Defaults that make an unconfigured machine work offline; explicit settings win."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "etl")
+    if "PREFECT_API_URL" not in os.environ and "PREFECT_HOME" not in os.environ:
+        home = Path.home()
+        if not home.is_dir():
+            os.environ["PREFECT_HOME"] = str(Path.cwd() / ".prefect")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="etl", description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="collect new articles from the sources file's portals")
+    run.add_argument("--config", help="sources TOML file (default: the shipped real portals)")
+    run.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="where data goes (default: ./data)")
+    run.add_argument("--source", action="append", dest="sources", metavar="ID",
+                     help="collect only this source id (repeatable)")
+    run.add_argument("--max-listing-pages", type=int, metavar="N", help="listing pages per source")
+
+    demo = sub.add_parser("demo", help="run the nightly flow against the embedded fixture site (offline)")
+    demo.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="where data goes (default: ./data)")
+    demo.add_argument("--source", action="append", dest="sources", metavar="ID")
+    demo.add_argument("--max-listing-pages", type=int, metavar="N")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if getattr(args, "max_listing_pages", None) is not None and args.max_listing_pages < 1:
+        print("etl: --max-listing-pages must be ≥ 1", file=sys.stderr)
+        return 2
+    try:
+        if args.command in ("run", "demo"):
+            return _run(args, fixture_site=args.command == "demo")
+    except ConfigError as exc:
+        print(f"etl: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except EtlError as exc:
+        print(f"etl: {exc}", file=sys.stderr)
+        return 1
+    return 2
+
+
+def _run(args: argparse.Namespace, *, fixture_site: bool) -> int:
+    from etl import store
+    from etl.config import load_config
+    from etl.report import load_run_report, render_console
+
+    if not fixture_site:
+        load_config(args.config).select(args.sources)  # fail fast, before Prefect starts
+    prepare_prefect_env()
+    from flows.nightly import collect_news
+
+    started = datetime.now(UTC)
+    state = collect_news(sources=args.sources, max_listing_pages=args.max_listing_pages,
+                         data_dir=args.data_dir, config=None if fixture_site else args.config,
+                         fixture_site=fixture_site, return_state=True)
+    report = load_run_report(store.Tables.at(args.data_dir))
+    if report is not None and report.started_at >= started.replace(microsecond=0):
+        print(render_console(report))
+    if not state.is_completed():
+        print(f"etl: run {state.name}: {state.message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,210 @@
+"""The sources file (TOML) → validated, immutable ``Source`` objects.
+
+The file is the contract operators write, so every mistake is reported before anything is
+fetched, with the file, the source id and the key at fault.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from etl.errors import ConfigError
+from etl.settings import DEFAULT_SETTINGS, FetchSettings
+from etl.urls import netloc_of
+
+SOURCE_KINDS = ("ministry", "province")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+_TOP_KEYS = {"allow_private_networks", "politeness", "sources"}
+_REQUIRED = ("id", "name", "kind", "start_urls", "article_url_pattern")
+_OPTIONAL = ("listing_url_pattern", "adapter", "max_listing_pages", "politeness", "enabled")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One portal section to collect. ``id`` becomes ``source_id`` in every table."""
+
+    id: str
+    name: str
+    kind: str
+    start_urls: tuple[str, ...]
+    article_url_pattern: re.Pattern[str]
+    listing_url_pattern: re.Pattern[str] | None = None
+    adapter: str | None = None
+    max_listing_pages: int | None = None
+    enabled: bool = True
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+
+    @property
+    def allowed_netlocs(self) -> frozenset[str]:
+        """Only the hosts of the start URLs are ever fetched for this source."""
+        return frozenset(netloc_of(u) for u in self.start_urls)
+
+    def is_article_url(self, url: str) -> bool:
+        return self.article_url_pattern.search(url) is not None
+
+    def is_listing_url(self, url: str) -> bool:
+        return self.listing_url_pattern is not None and self.listing_url_pattern.search(url) is not None
+
+
+@dataclass(frozen=True)
+class SourcesConfig:
+    sources: tuple[Source, ...]
+    allow_private_networks: bool = False
+    path: str | None = None
+
+    def select(self, ids: list[str] | None) -> list[Source]:
+        """The enabled sources, or exactly the ones named (an unknown id is an error)."""
+        if not ids:
+            return [s for s in self.sources if s.enabled]
+        by_id = {s.id: s for s in self.sources}
+        unknown = [i for i in ids if i not in by_id]
+        if unknown:
+            raise ConfigError(f"unknown source id(s) {unknown}; the file declares {sorted(by_id)}",
+                              path=self.path, key="sources")
+        return [by_id[i] for i in ids]
+
+    def by_id(self, source_id: str) -> Source:
+        return self.select([source_id])[0]
+
+
+def default_sources_path() -> Path:
+    """The shipped sources file: the real launch portals."""
+    return Path(str(resources.files("etl") / "default_sources.toml"))
+
+
+def load_config(path: str | Path | None = None) -> SourcesConfig:
+    """Read and validate a sources file (the default one when ``path`` is None)."""
+    path = Path(path) if path is not None else default_sources_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read sources file: {exc.strerror or exc}", path=str(path)) from exc
+    return parse_config(text, path=str(path))
+
+
+def parse_config(text: str, *, path: str | None = None) -> SourcesConfig:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", path=path) from exc
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise ConfigError(f"unknown top-level key(s) {unknown}; allowed: {sorted(_TOP_KEYS)}",
+                          path=path, key=unknown[0])
+    allow_private = data.get("allow_private_networks", False)
+    if not isinstance(allow_private, bool):
+        raise ConfigError("must be true or false", path=path, key="allow_private_networks")
+    base_fetch = _fetch_settings(DEFAULT_SETTINGS.fetch, data.get("politeness", {}), path, None)
+    raw_sources = data.get("sources")
+    if not isinstance(raw_sources, list) or not raw_sources:
+        raise ConfigError("declare at least one [[sources]] table", path=path, key="sources")
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_sources):
+        source = _parse_source(raw, index, base_fetch, path)
+        if source.id in seen:
+            raise ConfigError("duplicate source id", path=path, source_id=source.id, key="id")
+        seen.add(source.id)
+        sources.append(source)
+    return SourcesConfig(sources=tuple(sources), allow_private_networks=allow_private, path=path)
+
+
+def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | None) -> Source:
+    label = f"#{index + 1}"
+    if not isinstance(raw, dict):
+        raise ConfigError("each [[sources]] entry must be a table", path=path, source_id=label)
+    sid = raw.get("id")
+    label = sid if isinstance(sid, str) and sid else label
+
+    def fail(message: str, key: str) -> ConfigError:
+        return ConfigError(message, path=path, source_id=label, key=key)
+
+    unknown = sorted(set(raw) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise fail(f"unknown key; allowed: {sorted(_REQUIRED + _OPTIONAL)}", unknown[0])
+    for key in _REQUIRED:
+        if key not in raw:
+            raise fail("missing required key", key)
+    if not isinstance(sid, str) or not _ID_RE.match(sid):
+        raise fail("must be lowercase letters, digits, '-' or '_' (it becomes source_id)", "id")
+    for key in ("name", "kind", "article_url_pattern"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise fail("must be a non-empty string", key)
+    if raw["kind"] not in SOURCE_KINDS:
+        raise fail(f"must be one of {list(SOURCE_KINDS)}, got {raw['kind']!r}", "kind")
+    start_urls = raw["start_urls"]
+    if not isinstance(start_urls, list) or not start_urls or not all(isinstance(u, str) for u in start_urls):
+        raise fail("must be a non-empty list of URLs", "start_urls")
+    for url in start_urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise fail(f"not an absolute http(s) URL: {url!r}", "start_urls")
+    adapter = raw.get("adapter")
+    if adapter is not None:
+        _check_adapter(adapter, fail)
+    max_pages = raw.get("max_listing_pages")
+    if max_pages is not None and (isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1):
+        raise fail("must be a whole number ≥ 1", "max_listing_pages")
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise fail("must be true or false", "enabled")
+    listing = raw.get("listing_url_pattern")
+    if listing is not None and (not isinstance(listing, str) or not listing):
+        raise fail("must be a non-empty string", "listing_url_pattern")
+    return Source(
+        id=sid,
+        name=raw["name"].strip(),
+        kind=raw["kind"],
+        start_urls=tuple(start_urls),
+        article_url_pattern=_compile(raw["article_url_pattern"], fail, "article_url_pattern"),
+        listing_url_pattern=_compile(listing, fail, "listing_url_pattern") if listing else None,
+        adapter=adapter,
+        max_listing_pages=max_pages,
+        enabled=enabled,
+        fetch=_fetch_settings(base_fetch, raw.get("politeness", {}), path, label),
+    )
+
+
+def _compile(pattern: str, fail: Any, key: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise fail(f"invalid regular expression {pattern!r}: {exc}", key) from exc
+
+
+def _check_adapter(name: Any, fail: Any) -> None:
+    from etl.adapters import ADAPTERS
+
+    if not isinstance(name, str) or name not in ADAPTERS:
+        raise fail(f"unknown adapter {name!r}; built-in adapters: {sorted(ADAPTERS)}", "adapter")
+
+
+def _fetch_settings(base: FetchSettings, overrides: Any, path: str | None,
+                    source_id: str | None) -> FetchSettings:
+    """Apply a ``politeness`` table, checking each key and value type against ``FetchSettings``."""
+    if not isinstance(overrides, dict):
+        raise ConfigError("must be a table", path=path, source_id=source_id, key="politeness")
+    allowed = FetchSettings.field_names()
+    for key, value in overrides.items():
+        if key not in allowed:
+            raise ConfigError(f"unknown politeness setting; allowed: {sorted(allowed)}",
+                              path=path, source_id=source_id, key=f"politeness.{key}")
+        current = getattr(base, key)
+        ok = (isinstance(value, bool) if isinstance(current, bool)
+              else isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+              if isinstance(current, (int, float))
+              else isinstance(value, list) if isinstance(current, tuple)
+              else isinstance(value, type(current)))
+        if not ok:
+            raise ConfigError(f"wrong type {type(value).__name__}, expected like {current!r}",
+                              path=path, source_id=source_id, key=f"politeness.{key}")
+        if isinstance(current, int) and not isinstance(current, bool) and not isinstance(value, int):
+            raise ConfigError("must be a whole number", path=path, source_id=source_id,
+                              key=f"politeness.{key}")
+    return base.with_overrides(overrides)

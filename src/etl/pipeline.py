@@ -1,0 +1,350 @@
+"""The stages composed for one run: what each Prefect task calls, runnable without Prefect.
+
+``collect_source`` takes one source from listing pages to checked article rows; ``write_run``
+commits every table once. Nothing here knows about a particular site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import polars as pl
+
+from etl import store
+from etl.config import Source, SourcesConfig
+from etl.discover import Discovery, discover
+from etl.errors import RunFailedError
+from etl.extract import extract_article
+from etl.fetch import Fetcher, FetchResult, decode_html
+from etl.models import Article
+from etl.quality import (CURATED, ERROR, EXTRACT, FETCH, Finding, Tally, check_article, check_page,
+                         compare_with_previous, failed_errors, validate_articles)
+from etl.raw import RawStore
+from etl.settings import EXTRACTOR_VERSION, Settings
+from etl.urls import canonicalize_url, netloc_of
+
+log = logging.getLogger(__name__)
+
+#: Columns whose null rate is compared with the previous run.
+WATCHED_NULLS = ("published_at", "event_date", "author", "location")
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    now = now or datetime.now(UTC)
+    return now.strftime("%Y%m%dT%H%M%SZ-") + hashlib.sha1(str(now.timestamp()).encode()).hexdigest()[:6]
+
+
+def article_id_for(url: str) -> str:
+    """Stable id of an article: a hash of its canonical URL."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class SourceBatch:
+    """Everything one source produced in one run, ready to be written."""
+
+    source_id: str
+    discovery: Discovery | None = None
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    quarantine: list[dict[str, Any]] = field(default_factory=list)
+    fetch_log: list[dict[str, Any]] = field(default_factory=list)
+    tally: Tally = field(default_factory=Tally)
+    failed: int = 0
+    error: str | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        d = self.discovery
+        return {
+            "listing_pages": d.listing_pages if d else 0,
+            "listing_unchanged": d.listing_unchanged if d else 0,
+            "articles_found": (len(d.article_urls) + d.known) if d else 0,
+            "new": len(self.rows),
+            "unchanged": d.known if d else 0,
+            "failed": self.failed,
+            "quarantined": len(self.quarantine),
+        }
+
+
+def open_fetcher(source: Source, config: SourcesConfig) -> Fetcher:
+    return Fetcher(source.fetch, allowed_netlocs=source.allowed_netlocs,
+                   allow_private_networks=config.allow_private_networks)
+
+
+def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, settings: Settings, *,
+                    run_id: str, max_listing_pages: int | None = None) -> SourceBatch:
+    """Read the source's listing pages; the batch carries the new article URLs."""
+    pages = max_listing_pages or source.max_listing_pages or settings.crawl.max_listing_pages
+    validators = (store.listing_validators(tables, source.id)
+                  if source.fetch.conditional_listing_requests else {})
+    found = discover(source, fetcher, max_listing_pages=pages, known=store.known_urls(tables, source.id),
+                     validators=validators)
+    batch = SourceBatch(source_id=source.id, discovery=found)
+    batch.fetch_log.extend(fetch_log_row(r, source.id, "listing", run_id) for r in found.fetches)
+    return batch
+
+
+def collect_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: RawStore,
+                     settings: Settings, *, run_id: str,
+                     progress: Callable[[str], None] | None = None) -> SourceBatch:
+    """Fetch, keep, extract and check every new article of the batch."""
+    assert batch.discovery is not None
+    urls = batch.discovery.article_urls[: settings.crawl.max_articles_per_source]
+    seen_ids: set[str] = set()
+    for url in urls:
+        result = fetcher.get(url)
+        sha = raw.put(result.body) if result.body is not None else None
+        batch.fetch_log.append(fetch_log_row(result, source.id, "article", run_id, sha=sha))
+        row = process_page(batch, source, settings, result, sha, run_id=run_id)
+        if row is not None and row["article_id"] not in seen_ids:
+            seen_ids.add(row["article_id"])
+            batch.rows.append(row)
+        if progress:
+            progress(url)
+    log.info("%s: %d new article(s), %d failed, %d quarantined", source.id, len(batch.rows),
+             batch.failed, len(batch.quarantine))
+    return batch
+
+
+def process_page(batch: SourceBatch, source: Source, settings: Settings, result: FetchResult,
+                 sha: str | None, *, run_id: str) -> dict[str, Any] | None:
+    """One fetched page → an article row, or a quarantine record saying which check failed."""
+    url = result.url
+    if result.error and result.body is None:
+        batch.failed += 1
+        batch.tally.add(source.id, [Finding(FETCH, "fetched", ERROR, False, result.error)], url)
+        batch.quarantine.append(quarantine_row(url, source.id, FETCH, "fetched", result.error, sha, run_id))
+        return None
+    text = decode_html(result.body or b"", result.content_type)
+    findings = check_page(result.status, result.content_type, result.body, text, settings.quality)
+    batch.tally.add(source.id, findings, url)
+    if bad := failed_errors(findings):
+        batch.quarantine.append(quarantine_row(url, source.id, FETCH, bad[0].check, bad[0].message, sha, run_id))
+        return None
+    try:
+        article = extract_article(text, result.final_url or url, adapter=source.adapter)
+    except Exception as exc:  # noqa: BLE001 - any extractor bug must quarantine the page, not the run
+        log.exception("%s: extraction failed for %s", source.id, url)
+        batch.tally.add(source.id, [Finding(EXTRACT, "extracted", ERROR, False, repr(exc))], url)
+        batch.quarantine.append(quarantine_row(url, source.id, EXTRACT, "extracted", repr(exc), sha, run_id))
+        return None
+    canonical = choose_canonical(article, result, source)
+    article.url = canonical
+    findings = check_article(article, source, settings.quality, site_names=[source.name])
+    batch.tally.add(source.id, findings, url)
+    if bad := failed_errors(findings):
+        batch.quarantine.append(quarantine_row(url, source.id, EXTRACT, bad[0].check, bad[0].message, sha, run_id))
+        return None
+    return article_row(article, source, sha or "", result.fetched_at, run_id,
+                       fetched_url=canonicalize_url(url))
+
+
+def choose_canonical(article: Article, result: FetchResult, source: Source) -> str:
+    """``<link rel=canonical>`` wins when it stays on the source's hosts; else the fetched URL."""
+    fetched = canonicalize_url(result.final_url or result.url)
+    if article.canonical_url:
+        try:
+            declared = canonicalize_url(article.canonical_url, fetched)
+        except ValueError:
+            return fetched
+        if netloc_of(declared) in source.allowed_netlocs:
+            return declared
+    return fetched
+
+
+def content_hash(article: Article) -> str:
+    """Hash of everything extracted from the page: reprocessing updates a row only if it changes."""
+    fields = article.to_dict()
+    fields.pop("canonical_url", None)
+    return hashlib.sha256(json.dumps(fields, default=str, ensure_ascii=False, sort_keys=True)
+                          .encode("utf-8")).hexdigest()
+
+
+def article_row(article: Article, source: Source, raw_sha256: str, fetched_at: datetime, run_id: str,
+                *, fetched_url: str) -> dict[str, Any]:
+    published = article.published_at.astimezone(UTC) if article.published_at else None
+    return {
+        "article_id": article_id_for(article.url),
+        "source_id": source.id,
+        "source_kind": source.kind,
+        "url": article.url,
+        "title": article.title,
+        "published_at": published,
+        "event_date": article.event_date,
+        "location": article.location,
+        "author": article.author,
+        "body": list(article.body),
+        "images": [asdict(i) for i in article.images],
+        "word_count": article.word_count,
+        "raw_sha256": raw_sha256,
+        "fetched_at": fetched_at,
+        "run_id": run_id,
+        "extractor_version": EXTRACTOR_VERSION,
+        "people": [asdict(p) for p in article.people],
+        "documents": [asdict(d) for d in article.documents],
+        "fetched_url": fetched_url,
+        "content_hash": content_hash(article),
+    }
+
+
+def fetch_log_row(result: FetchResult, source_id: str, kind: str, run_id: str, *,
+                  sha: str | None = None) -> dict[str, Any]:
+    return {
+        "run_id": run_id, "source_id": source_id, "kind": kind, "url": result.url,
+        "final_url": result.final_url, "status": result.status, "content_type": result.content_type,
+        "etag": result.etag, "last_modified": result.last_modified, "fetched_at": result.fetched_at,
+        "sha256": sha, "bytes": len(result.body) if result.body is not None else None,
+        "error": result.error, "attempts": result.attempts, "not_modified": result.not_modified,
+    }
+
+
+def quarantine_row(url: str, source_id: str, stage: str, check: str, message: str, sha: str | None,
+                   run_id: str) -> dict[str, Any]:
+    return {"url": url, "source_id": source_id, "stage": stage, "check": check, "message": message,
+            "raw_sha256": sha, "run_id": run_id, "quarantined_at": datetime.now(UTC)}
+
+
+@dataclass
+class RunReport:
+    """What a run did: the flow prints it, publishes it as an artifact and stores it in ``runs``."""
+
+    run_id: str
+    started_at: datetime
+    finished_at: datetime
+    status: str
+    parameters: dict[str, Any]
+    per_source: dict[str, dict[str, int]]
+    table_versions: dict[str, int]
+    data_dir: str
+    message: str = ""
+    alerts: list[str] = field(default_factory=list)
+    dq_failures: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def failure_rate(self) -> float:
+        attempted = sum(c["new"] + c["failed"] + c["quarantined"] for c in self.per_source.values())
+        bad = sum(c["failed"] + c["quarantined"] for c in self.per_source.values())
+        return bad / attempted if attempted else 0.0
+
+
+def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settings, *, run_id: str,
+              started_at: datetime, parameters: dict[str, Any]) -> RunReport:
+    """Commit the run: one new version of every table, then the ``runs`` row.
+
+    Order matters for crash safety: raw pages are already on disk; articles are merged in one
+    atomic commit; a run killed before it simply re-fetches the same (deduplicated) pages.
+    """
+    tally = Tally()
+    for b in batches:
+        tally.merge(b.tally)
+    rows = [r for b in batches for r in b.rows]
+    articles = store.frame(rows, store.ARTICLES_SCHEMA)
+    findings, failures = validate_articles(articles)
+    tally.add("*", findings, "articles")
+    quarantine = [q for b in batches for q in b.quarantine]
+    if failed_errors(findings):
+        bad_ids = set(failures.get_column("failure_case").cast(pl.String).to_list()) if failures.height else set()
+        bad_rows = articles.filter(pl.col("article_id").is_in(bad_ids)) if bad_ids else articles
+        for r in bad_rows.iter_rows(named=True):
+            quarantine.append(quarantine_row(r["url"], r["source_id"], CURATED, "articles_contract",
+                                             "; ".join(f.message for f in failed_errors(findings)),
+                                             r["raw_sha256"], run_id))
+        articles = articles.filter(~pl.col("article_id").is_in(set(bad_rows["article_id"])))
+
+    previous = _previous_source_stats(tables)
+    current = {b.source_id: _source_stats(b) for b in batches if b.discovery is not None}
+    alerts = compare_with_previous(current, previous, settings.quality)
+    for source_id, finding in alerts:
+        tally.add(source_id, [finding], source_id)
+
+    versions: dict[str, int] = {}
+    versions["articles"], merged = store.merge(tables.articles, articles, key="article_id", run_id=run_id,
+                                               change_column="content_hash", operation="run")
+    versions["mentions"] = store.rebuild_mentions(tables, run_id=run_id)
+    versions["quarantine"] = store.append(tables.quarantine, store.frame(quarantine, store.QUARANTINE_SCHEMA),
+                                          run_id=run_id)
+    now = datetime.now(UTC)
+    versions["dq_results"] = store.append(tables.dq_results,
+                                          store.frame(tally.rows(run_id, now), store.DQ_RESULTS_SCHEMA),
+                                          run_id=run_id)
+    versions["fetch_log"] = store.append(tables.fetch_log,
+                                         store.frame([f for b in batches for f in b.fetch_log],
+                                                     store.FETCH_LOG_SCHEMA), run_id=run_id)
+    per_source = {b.source_id: b.counts for b in batches}
+    for b in batches:
+        per_source[b.source_id]["rows_written"] = sum(1 for r in articles.iter_rows(named=True)
+                                                      if r["source_id"] == b.source_id)
+    report = RunReport(run_id=run_id, started_at=started_at, finished_at=now, status="completed",
+                       parameters=parameters, per_source=per_source, table_versions=versions,
+                       data_dir=str(tables.data_dir),
+                       alerts=[f.message for _, f in alerts if not f.passed],
+                       dq_failures=[r for r in tally.rows(run_id, now) if r["failed"]])
+    errors = [f"{b.source_id}: {b.error}" for b in batches if b.error]
+    if errors:
+        report.status, report.message = "failed", "; ".join(errors)
+    elif report.failure_rate > settings.quality.max_failure_rate:
+        report.status = "failed"
+        report.message = (f"failure rate {report.failure_rate:.0%} exceeds "
+                          f"{settings.quality.max_failure_rate:.0%}")
+    versions["runs"] = record_run(tables, report)
+    return report
+
+
+def record_run(tables: store.Tables, report: RunReport) -> int:
+    row = {
+        "run_id": report.run_id, "started_at": report.started_at, "finished_at": report.finished_at,
+        "status": report.status, "parameters": json.dumps(report.parameters, default=str, ensure_ascii=False),
+        "counts": [{"source_id": s, "stage": _stage_of(name), "name": name, "value": v}
+                   for s, c in report.per_source.items() for name, v in c.items()],
+        "table_versions": [{"table": t, "version": v} for t, v in report.table_versions.items()],
+        "extractor_version": EXTRACTOR_VERSION, "message": report.message,
+    }
+    version = store.append(tables.runs, store.frame([row], store.RUNS_SCHEMA), run_id=report.run_id)
+    report.table_versions["runs"] = version
+    return version
+
+
+def raise_if_failed(report: RunReport) -> None:
+    if report.status != "completed":
+        raise RunFailedError(f"run {report.run_id} failed: {report.message}")
+
+
+_STAGES = {"listing_pages": "discover", "listing_unchanged": "discover", "articles_found": "discover",
+           "unchanged": "discover", "failed": "fetch", "new": "extract", "quarantined": "quality",
+           "rows_written": "store"}
+
+
+def _stage_of(name: str) -> str:
+    return _STAGES.get(name, "run")
+
+
+def _source_stats(batch: SourceBatch) -> dict[str, float]:
+    stats: dict[str, float] = {"rows": float(batch.counts["articles_found"])}
+    if batch.rows:
+        for col in WATCHED_NULLS:
+            stats[f"null_{col}"] = sum(r[col] is None for r in batch.rows) / len(batch.rows)
+    return stats
+
+
+def _previous_source_stats(tables: store.Tables) -> dict[str, dict[str, float]]:
+    """Stats of the last run that wrote rows, per source, read back from ``runs`` and ``articles``."""
+    runs = store.read_table(tables.runs, store.RUNS_SCHEMA)
+    if runs.is_empty():
+        return {}
+    last = runs.sort("finished_at").tail(1)
+    counts = last.explode("counts").unnest("counts").filter(pl.col("name") == "articles_found")
+    stats: dict[str, dict[str, float]] = {r["source_id"]: {"rows": float(r["value"])}
+                                          for r in counts.iter_rows(named=True)}
+    articles = store.read_table(tables.articles, store.ARTICLES_SCHEMA)
+    if articles.height:
+        nulls = articles.group_by("source_id").agg(
+            [pl.col(c).is_null().mean().alias(f"null_{c}") for c in WATCHED_NULLS])
+        for r in nulls.iter_rows(named=True):
+            stats.setdefault(r["source_id"], {}).update({k: v for k, v in r.items() if k != "source_id"})
+    return stats

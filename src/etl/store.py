@@ -1,0 +1,321 @@
+"""Delta Lake tables: the curated datasets analysts read, and the fetch log beside the raw pages.
+
+Every write is one atomic Delta commit, so a run killed mid-write leaves the previous version
+intact, and rows are merged on their keys, so rerunning a night never duplicates a row.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from deltalake import CommitProperties, DeltaTable
+
+from etl.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+UTC_TS = pl.Datetime("us", "UTC")
+
+IMAGE = pl.Struct({"url": pl.String, "alt": pl.String, "caption": pl.String})
+PERSON = pl.Struct({"name": pl.String, "position": pl.String})
+DOCUMENT = pl.Struct({"type": pl.String, "code": pl.String, "date": pl.Date})
+
+#: The ``articles`` contract. Columns are only ever added, never renamed.
+ARTICLES_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": pl.String,
+    "source_id": pl.String,
+    "source_kind": pl.String,
+    "url": pl.String,
+    "title": pl.String,
+    "published_at": UTC_TS,
+    "event_date": pl.Date,
+    "location": pl.String,
+    "author": pl.String,
+    "body": pl.List(pl.String),
+    "images": pl.List(IMAGE),
+    "word_count": pl.Int64,
+    "raw_sha256": pl.String,
+    "fetched_at": UTC_TS,
+    "run_id": pl.String,
+    "extractor_version": pl.String,
+    "people": pl.List(PERSON),
+    "documents": pl.List(DOCUMENT),
+    "fetched_url": pl.String,
+    "content_hash": pl.String,
+}
+
+MENTIONS_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": pl.String,
+    "source_id": pl.String,
+    "published_at": UTC_TS,
+    "kind": pl.String,
+    "name": pl.String,
+    "position": pl.String,
+    "doc_type": pl.String,
+    "code": pl.String,
+    "doc_date": pl.Date,
+}
+
+QUARANTINE_SCHEMA: dict[str, pl.DataType] = {
+    "url": pl.String,
+    "source_id": pl.String,
+    "stage": pl.String,
+    "check": pl.String,
+    "message": pl.String,
+    "raw_sha256": pl.String,
+    "run_id": pl.String,
+    "quarantined_at": UTC_TS,
+}
+
+DQ_RESULTS_SCHEMA: dict[str, pl.DataType] = {
+    "run_id": pl.String,
+    "stage": pl.String,
+    "check": pl.String,
+    "source_id": pl.String,
+    "severity": pl.String,
+    "passed": pl.Int64,
+    "failed": pl.Int64,
+    "examples": pl.List(pl.String),
+    "checked_at": UTC_TS,
+}
+
+RUNS_SCHEMA: dict[str, pl.DataType] = {
+    "run_id": pl.String,
+    "started_at": UTC_TS,
+    "finished_at": UTC_TS,
+    "status": pl.String,
+    "parameters": pl.String,
+    "counts": pl.List(pl.Struct({"source_id": pl.String, "stage": pl.String,
+                                 "name": pl.String, "value": pl.Int64})),
+    "table_versions": pl.List(pl.Struct({"table": pl.String, "version": pl.Int64})),
+    "extractor_version": pl.String,
+    "message": pl.String,
+}
+
+FETCH_LOG_SCHEMA: dict[str, pl.DataType] = {
+    "run_id": pl.String,
+    "source_id": pl.String,
+    "kind": pl.String,
+    "url": pl.String,
+    "final_url": pl.String,
+    "status": pl.Int32,
+    "content_type": pl.String,
+    "etag": pl.String,
+    "last_modified": pl.String,
+    "fetched_at": UTC_TS,
+    "sha256": pl.String,
+    "bytes": pl.Int64,
+    "error": pl.String,
+    "attempts": pl.Int32,
+    "not_modified": pl.Boolean,
+}
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Where each table of one data dir lives."""
+
+    data_dir: Path
+
+    @classmethod
+    def at(cls, data_dir: str | Path) -> Tables:
+        return cls(Path(data_dir).resolve())
+
+    @property
+    def curated(self) -> Path:
+        return self.data_dir / "curated"
+
+    @property
+    def articles(self) -> Path:
+        return self.curated / "articles"
+
+    @property
+    def mentions(self) -> Path:
+        return self.curated / "mentions"
+
+    @property
+    def quarantine(self) -> Path:
+        return self.curated / "quarantine"
+
+    @property
+    def dq_results(self) -> Path:
+        return self.curated / "dq_results"
+
+    @property
+    def runs(self) -> Path:
+        return self.curated / "runs"
+
+    @property
+    def fetch_log(self) -> Path:
+        return self.data_dir / "raw" / "fetch_log"
+
+    def curated_tables(self) -> dict[str, Path]:
+        return {"articles": self.articles, "mentions": self.mentions, "quarantine": self.quarantine,
+                "dq_results": self.dq_results, "runs": self.runs}
+
+
+def frame(rows: list[dict[str, Any]], schema: Mapping[str, pl.DataType]) -> pl.DataFrame:
+    """Rows → a frame with exactly the table's schema (missing keys become nulls)."""
+    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=dict(schema))
+
+
+def exists(path: Path) -> bool:
+    return DeltaTable.is_deltatable(str(path))
+
+
+def version_of(path: Path) -> int | None:
+    return DeltaTable(str(path)).version() if exists(path) else None
+
+
+def read_table(path: Path, schema: Mapping[str, pl.DataType] | None = None, *,
+               version: int | datetime | None = None) -> pl.DataFrame:
+    """The table (at a past version or timestamp if given); an empty frame if it does not exist."""
+    if not exists(path):
+        if schema is None:
+            raise StoreError(f"no Delta table at {path}")
+        return pl.DataFrame(schema=dict(schema))
+    return pl.read_delta(str(path), version=version)
+
+
+def _commit(run_id: str, operation: str) -> CommitProperties:
+    return CommitProperties(custom_metadata={"etl.run_id": run_id, "etl.operation": operation})
+
+
+def append(path: Path, df: pl.DataFrame, *, run_id: str, operation: str = "append") -> int:
+    """Append rows (possibly none) as one new version; return that version."""
+    df.write_delta(str(path), mode="append",
+                   delta_write_options={"commit_properties": _commit(run_id, operation),
+                                        "schema_mode": "merge"})
+    return DeltaTable(str(path)).version()
+
+
+def overwrite(path: Path, df: pl.DataFrame, *, run_id: str, operation: str = "overwrite") -> int:
+    df.write_delta(str(path), mode="overwrite",
+                   delta_write_options={"commit_properties": _commit(run_id, operation),
+                                        "schema_mode": "overwrite"})
+    return DeltaTable(str(path)).version()
+
+
+def merge(path: Path, df: pl.DataFrame, *, key: str, run_id: str, change_column: str | None = None,
+          operation: str = "merge") -> tuple[int, dict[str, int]]:
+    """Upsert ``df`` on ``key`` as exactly one new version.
+
+    New keys are inserted; an existing key is updated only when ``change_column`` differs, so
+    unchanged rows are untouched. When nothing changes an empty commit still marks the run, so
+    every run maps to one version of every table.
+    """
+    if not exists(path):
+        version = append(path, df, run_id=run_id, operation=operation)
+        return version, {"inserted": df.height, "updated": 0}
+    before = DeltaTable(str(path)).version()
+    metrics: dict[str, Any] = {}
+    if df.height:
+        merger = df.write_delta(
+            str(path), mode="merge",
+            delta_merge_options={"predicate": f"s.{key} = t.{key}", "source_alias": "s",
+                                 "target_alias": "t", "commit_properties": _commit(run_id, operation)},
+        )
+        predicate = f"s.{change_column} IS DISTINCT FROM t.{change_column}" if change_column else None
+        metrics = merger.when_matched_update_all(predicate=predicate).when_not_matched_insert_all().execute()
+    after = DeltaTable(str(path)).version()
+    if after == before:
+        after = append(path, df.clear(), run_id=run_id, operation=f"{operation} (no change)")
+    return after, {"inserted": int(metrics.get("num_target_rows_inserted", 0)),
+                   "updated": int(metrics.get("num_target_rows_updated", 0))}
+
+
+def known_urls(tables: Tables, source_id: str | None = None) -> set[str]:
+    """Canonical and as-discovered URLs of every stored article: discovery skips these."""
+    if not exists(tables.articles):
+        return set()
+    lf = pl.scan_delta(str(tables.articles))
+    if source_id is not None:
+        lf = lf.filter(pl.col("source_id") == source_id)
+    df = lf.select("url", "fetched_url").collect()
+    return {u for col in df.iter_columns() for u in col.drop_nulls().to_list()}
+
+
+def listing_validators(tables: Tables, source_id: str) -> dict[str, tuple[str | None, str | None]]:
+    """Last ETag / Last-Modified seen per listing URL, for conditional requests."""
+    if not exists(tables.fetch_log):
+        return {}
+    df = (pl.scan_delta(str(tables.fetch_log))
+          .filter((pl.col("source_id") == source_id) & (pl.col("kind") == "listing")
+                  & (pl.col("status") == 200) & (pl.col("etag").is_not_null()
+                                                 | pl.col("last_modified").is_not_null()))
+          .sort("fetched_at").group_by("url").last().collect())
+    return {r["url"]: (r["etag"], r["last_modified"]) for r in df.iter_rows(named=True)}
+
+
+def rebuild_mentions(tables: Tables, *, run_id: str) -> int:
+    """One row per (article, person) and (article, document), rebuilt from ``articles``."""
+    articles = read_table(tables.articles, ARTICLES_SCHEMA)
+    base = articles.select("article_id", "source_id", "published_at", "people", "documents")
+    people = (base.select("article_id", "source_id", "published_at", "people").explode("people")
+              .drop_nulls("people").unnest("people")
+              .with_columns(kind=pl.lit("person")))
+    docs = (base.select("article_id", "source_id", "published_at", "documents").explode("documents")
+            .drop_nulls("documents").unnest("documents")
+            .rename({"type": "doc_type", "date": "doc_date"})
+            .with_columns(kind=pl.lit("document")))
+    mentions = pl.concat([people, docs], how="diagonal_relaxed")
+    mentions = mentions.select([pl.col(c).cast(t) if c in mentions.columns else pl.lit(None, t).alias(c)
+                                for c, t in MENTIONS_SCHEMA.items()])
+    return overwrite(tables.mentions, mentions, run_id=run_id, operation="rebuild mentions")
+
+
+def history(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    return DeltaTable(str(path)).history(limit) if exists(path) else []
+
+
+def compact(path: Path) -> dict[str, Any]:
+    """Rewrite small files into larger ones (a new version; data unchanged)."""
+    return DeltaTable(str(path)).optimize.compact() if exists(path) else {}
+
+
+def vacuum(path: Path, retention_days: int) -> list[str]:
+    """Delete data files no version younger than the retention still needs."""
+    if not exists(path):
+        return []
+    return DeltaTable(str(path)).vacuum(retention_hours=retention_days * 24, dry_run=False,
+                                        enforce_retention_duration=False)
+
+
+@contextmanager
+def run_lock(data_dir: str | Path, *, timeout_s: float) -> Iterator[None]:
+    """One run at a time per data dir: a second run waits up to ``timeout_s``, then fails cleanly.
+
+    An OS file lock (released by the kernel if the process dies), so a killed run never
+    leaves a stale lock behind.
+    """
+    lock_path = Path(data_dir) / ".etl.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + timeout_s
+    try:
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = lock_path.read_text(encoding="utf-8", errors="replace").strip()
+                    raise StoreError(f"another run holds {lock_path} ({holder or 'unknown'}); "
+                                     f"gave up after {timeout_s:.0f}s") from None
+                time.sleep(0.5)
+        os.ftruncate(fd, 0)
+        os.write(fd, json.dumps({"pid": os.getpid(), "since": datetime.now().isoformat()}).encode())
+        yield
+    finally:
+        os.close(fd)
