@@ -1,0 +1,107 @@
+"""The sources file: valid files load; every mistake names the source and the key."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.config import load_config, parse_config
+from etl.errors import ConfigError
+
+VALID = """
+[[sources]]
+id = "mic"
+name = "Bộ TT&TT"
+kind = "ministry"
+start_urls = ["https://mic.gov.vn/Pages/TinTuc/DangBoBo.aspx"]
+article_url_pattern = '/Pages/TinTuc/\\d+/'
+listing_url_pattern = 'DangBoBo\\.aspx'
+adapter = "mic"
+max_listing_pages = 3
+
+[[sources]]
+id = "nghean"
+name = "Sở TT&TT Nghệ An"
+kind = "province"
+start_urls = ["https://stttt.nghean.gov.vn:8443/tin-tuc"]
+article_url_pattern = '/tin-tuc/.+\\.html$'
+[sources.politeness]
+min_delay_s = 2.5
+retries = 1
+"""
+
+
+def test_valid_file_loads_with_overrides_and_hosts() -> None:
+    cfg = parse_config(VALID, path="s.toml")
+    mic, nghean = cfg.sources
+    assert mic.adapter == "mic" and mic.max_listing_pages == 3
+    assert mic.allowed_netlocs == {"mic.gov.vn"}
+    assert nghean.allowed_netlocs == {"stttt.nghean.gov.vn:8443"}
+    assert nghean.adapter is None and nghean.listing_url_pattern is None
+    assert nghean.fetch.min_delay_s == 2.5 and nghean.fetch.retries == 1
+    assert mic.fetch.min_delay_s == 1.0
+    assert mic.is_article_url("https://mic.gov.vn/Pages/TinTuc/1/x.html")
+    assert not cfg.allow_private_networks
+
+
+def test_default_sources_are_the_real_launch_portals() -> None:
+    cfg = load_config()
+    assert [s.id for s in cfg.sources] == ["mic", "thanhhoa"]
+    assert {h for s in cfg.sources for h in s.allowed_netlocs} == {"mic.gov.vn", "stttt.thanhhoa.gov.vn"}
+    assert not cfg.allow_private_networks
+    mic, thanhhoa = cfg.sources
+    assert mic.is_article_url("https://mic.gov.vn/Pages/TinTuc/104111/Xay-dung-Bo-TT-TT.html")
+    assert mic.is_listing_url("https://mic.gov.vn/Pages/TinTuc/DangBoBo.aspx?Page=2")
+    assert thanhhoa.is_article_url(
+        "https://stttt.thanhhoa.gov.vn/portal/Pages/2022-12-27/Hoi-nghi-tong-ket-nhiemf91507d9623f.aspx")
+    assert not thanhhoa.is_article_url("https://stttt.thanhhoa.gov.vn/portal/Pages/Tin-hoat-dong.aspx")
+
+
+@pytest.mark.parametrize(("change", "source", "key"), [
+    (("kind = \"ministry\"", "kind = \"city\""), "mic", "kind"),
+    (("adapter = \"mic\"", "adapter = \"nope\""), "mic", "adapter"),
+    (("article_url_pattern = '/Pages/TinTuc/\\d+/'", "article_url_pattern = '/Pages/(TinTuc'"), "mic",
+     "article_url_pattern"),
+    (("max_listing_pages = 3", "max_listing_pages = 0"), "mic", "max_listing_pages"),
+    (("max_listing_pages = 3", "max_listing_pages = 3\ncolour = \"red\""), "mic", "colour"),
+    (("start_urls = [\"https://mic.gov.vn/Pages/TinTuc/DangBoBo.aspx\"]", "start_urls = [\"ftp://mic.gov.vn/\"]"),
+     "mic", "start_urls"),
+    (("min_delay_s = 2.5", "min_delay = 2.5"), "nghean", "politeness.min_delay"),
+    (("retries = 1", "retries = \"many\""), "nghean", "politeness.retries"),
+    (("id = \"nghean\"", "id = \"mic\""), "mic", "id"),
+    (("id = \"nghean\"", "id = \"Nghe An\""), "Nghe An", "id"),
+])
+def test_errors_name_source_and_key(change: tuple[str, str], source: str, key: str) -> None:
+    text = VALID.replace(*change)
+    assert text != VALID
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, path="s.toml")
+    assert info.value.source_id == source
+    assert info.value.key == key
+    assert f"source '{source}'" in str(info.value) and f"key '{key}'" in str(info.value)
+    assert "s.toml" in str(info.value)
+
+
+def test_missing_required_key_is_named() -> None:
+    with pytest.raises(ConfigError, match=r"source 'mic'; key 'article_url_pattern': missing"):
+        parse_config(VALID.replace("article_url_pattern = '/Pages/TinTuc/\\d+/'\n", ""))
+
+
+def test_unknown_top_level_key_and_bad_toml() -> None:
+    with pytest.raises(ConfigError, match="key 'allow_private'"):
+        parse_config("allow_private = true\n" + VALID)
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        parse_config("[[sources]\n")
+    with pytest.raises(ConfigError, match="key 'sources'"):
+        parse_config("allow_private_networks = true\n")
+
+
+def test_select_unknown_source_id_fails_with_the_ids_known() -> None:
+    cfg = parse_config(VALID)
+    assert [s.id for s in cfg.select(["nghean"])] == ["nghean"]
+    with pytest.raises(ConfigError, match=r"unknown source id\(s\) \['hue'\].*'mic', 'nghean'"):
+        cfg.select(["hue"])
+
+
+def test_missing_file_is_named(tmp_path) -> None:
+    with pytest.raises(ConfigError, match="nope.toml"):
+        load_config(tmp_path / "nope.toml")
