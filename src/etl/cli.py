@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from etl.errors import ConfigError, EtlError
-from etl.settings import DEFAULT_DATA_DIR
+from etl.settings import DEFAULT_DATA_DIR, DEMO_DATA_DIR
 
 log = logging.getLogger("etl.cli")
 
@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--max-listing-pages", type=int, metavar="N", help="listing pages per source")
 
     demo = sub.add_parser("demo", help="run the nightly flow against the embedded fixture site (offline)")
-    demo.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR), help="where data goes (default: ./data)")
+    demo.add_argument("--data-dir", default=str(DEMO_DATA_DIR),
+                      help=f"where data goes (default: ./{DEMO_DATA_DIR}, apart from real data)")
     demo.add_argument("--source", action="append", dest="sources", metavar="ID")
     demo.add_argument("--max-listing-pages", type=int, metavar="N")
     return parser

@@ -23,6 +23,8 @@ EXTRACTOR_VERSION = "0.1.0"
 SOURCE_TIMEZONE = "Asia/Ho_Chi_Minh"
 
 DEFAULT_DATA_DIR = Path("data")
+#: The offline demo writes apart from real data, so fixture rows never mix with the portals' rows.
+DEMO_DATA_DIR = DEFAULT_DATA_DIR / "demo"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class FetchSettings:
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     obey_robots_txt: bool = True
+    #: Longest robots.txt Crawl-delay honoured (it raises min_delay_s for that host, never lowers it).
+    max_crawl_delay_s: float = 30.0
     #: Send If-None-Match / If-Modified-Since for listing pages seen before.
     conditional_listing_requests: bool = True
 
