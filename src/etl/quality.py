@@ -22,7 +22,7 @@ from etl.config import Source
 from etl.models import Article
 from etl.settings import QualitySettings
 from etl.store import ARTICLES_SCHEMA
-from etl.vocab.boilerplate import BODY_BOILERPLATE_PHRASES
+from etl.vocab.boilerplate import COUNTER_RE, FOOTER_LINE_PREFIXES, FURNITURE_LINES
 from etl.vocab.errors import SOFT_404_PHRASES
 
 log = logging.getLogger(__name__)
@@ -112,8 +112,11 @@ def _fold(text: str) -> str:
 
 
 def _has_boilerplate(paragraph: str) -> bool:
+    """A short body line that is a counter, a footer line or page furniture ("Xem chi tiết")."""
     folded = _fold(paragraph)
-    return len(folded) < 200 and any(p in folded for p in BODY_BOILERPLATE_PHRASES)
+    return len(folded) < 200 and (folded.strip(" .:>»") in FURNITURE_LINES
+                                  or folded.startswith(FOOTER_LINE_PREFIXES)
+                                  or COUNTER_RE.search(folded) is not None)
 
 
 # --- tallies → dq_results ------------------------------------------------------------------
