@@ -71,7 +71,7 @@ def classify_links(source: Source, links: Iterable[str]) -> tuple[list[str], lis
     return articles, listings
 
 
-def discover(source: Source, fetcher: Fetcher, *, max_listing_pages: int, known: set[str],
+def discover(source: Source, fetcher: Fetcher, *, max_listing_pages: int, known: set[str] | None = None,
              validators: dict[str, tuple[str | None, str | None]] | None = None) -> Discovery:
     """Read listing pages breadth-first from the start URLs and collect new article URLs."""
     result = Discovery(source_id=source.id)
@@ -101,7 +101,7 @@ def discover(source: Source, fetcher: Fetcher, *, max_listing_pages: int, known:
                 queued.add(listing)
                 queue.append(listing)
     for url in found:
-        if url in known:
+        if known and url in known:
             result.known += 1
         else:
             result.article_urls.append(url)
