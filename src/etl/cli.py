@@ -2,6 +2,8 @@
 
     etl run [--config FILE] [--data-dir DIR] [--source ID ...] [--max-listing-pages N]
     etl demo [--data-dir DIR]
+    etl reprocess [--config FILE] [--data-dir DIR] [--source ID ...]
+    etl maintain [--data-dir DIR] [--retention-days N]
 
 Both run the real Prefect flow; with no Prefect server configured, Prefect starts a temporary
 local one. Exit status 0 when the run completed, 1 when it failed, 2 for a bad command or config.
@@ -17,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from etl.errors import ConfigError, EtlError
-from etl.settings import DEFAULT_DATA_DIR, DEMO_DATA_DIR
+from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_DATA_DIR
 
 log = logging.getLogger("etl.cli")
 
@@ -48,6 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
                       help=f"where data goes (default: ./{DEMO_DATA_DIR}, apart from real data)")
     demo.add_argument("--source", action="append", dest="sources", metavar="ID")
     demo.add_argument("--max-listing-pages", type=int, metavar="N")
+
+    rep = sub.add_parser("reprocess", help="re-extract every stored raw page with the current extractor")
+    rep.add_argument("--config", help="sources TOML file (default: the shipped real portals)")
+    rep.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
+    rep.add_argument("--source", action="append", dest="sources", metavar="ID")
+
+    mnt = sub.add_parser("maintain", help="compact small files and vacuum old table versions")
+    mnt.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
+    mnt.add_argument("--retention-days", type=int, default=DEFAULT_SETTINGS.store.vacuum_retention_days,
+                     help="keep versions younger than this (default %(default)s)")
     return parser
 
 
@@ -60,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command in ("run", "demo"):
             return _run(args, fixture_site=args.command == "demo")
+        if args.command == "reprocess":
+            return _reprocess(args)
+        if args.command == "maintain":
+            return _maintain(args)
     except ConfigError as exc:
         print(f"etl: configuration error: {exc}", file=sys.stderr)
         return 2
@@ -89,6 +105,40 @@ def _run(args: argparse.Namespace, *, fixture_site: bool) -> int:
     if not state.is_completed():
         print(f"etl: run {state.name}: {state.message}", file=sys.stderr)
         return 1
+    return 0
+
+
+
+def _reprocess(args: argparse.Namespace) -> int:
+    from etl.config import load_config
+
+    load_config(args.config).select(args.sources)
+    prepare_prefect_env()
+    from flows.maintenance import reprocess_news
+
+    state = reprocess_news(data_dir=args.data_dir, config=args.config, sources=args.sources,
+                           return_state=True)
+    if not state.is_completed():
+        print(f"etl: reprocess {state.name}: {state.message}", file=sys.stderr)
+        return 1
+    result = state.result()
+    print(f"Reprocessed {args.data_dir}: {result['merged']}; table versions {result['table_versions']}")
+    return 0
+
+
+def _maintain(args: argparse.Namespace) -> int:
+    if args.retention_days < 0:
+        print("etl: --retention-days must be ≥ 0", file=sys.stderr)
+        return 2
+    prepare_prefect_env()
+    from flows.maintenance import maintain_tables
+
+    state = maintain_tables(data_dir=args.data_dir, retention_days=args.retention_days, return_state=True)
+    if not state.is_completed():
+        print(f"etl: maintain {state.name}: {state.message}", file=sys.stderr)
+        return 1
+    for table, done in state.result().items():
+        print(f"{table}: {done}")
     return 0
 
 

@@ -225,6 +225,8 @@ class RunReport:
     message: str = ""
     alerts: list[str] = field(default_factory=list)
     dq_failures: list[dict[str, Any]] = field(default_factory=list)
+    #: Rows the articles merge inserted and updated (unchanged rows are not rewritten).
+    merged: dict[str, int] = field(default_factory=dict)
 
     @property
     def failure_rate(self) -> float:
@@ -284,7 +286,7 @@ def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settin
                        parameters=parameters, per_source=per_source, table_versions=versions,
                        data_dir=str(tables.data_dir),
                        alerts=[f.message for _, f in alerts if not f.passed],
-                       dq_failures=[r for r in tally.rows(run_id, now) if r["failed"]])
+                       dq_failures=[r for r in tally.rows(run_id, now) if r["failed"]], merged=merged)
     errors = [f"{b.source_id}: {b.error}" for b in batches if b.error]
     if errors:
         report.status, report.message = "failed", "; ".join(errors)
@@ -348,3 +350,47 @@ def _previous_source_stats(tables: store.Tables) -> dict[str, dict[str, float]]:
         for r in nulls.iter_rows(named=True):
             stats.setdefault(r["source_id"], {}).update({k: v for k, v in r.items() if k != "source_id"})
     return stats
+
+
+def reprocess_source(source: Source, tables: store.Tables, raw: RawStore, settings: Settings, *,
+                     run_id: str) -> SourceBatch:
+    """Re-extract every article page this source ever fetched, from raw, with no network.
+
+    The fetch log says which raw page each URL last gave; its rows go through the same checks as
+    a live run, and the merge on ``content_hash`` then touches only rows whose extraction changed.
+    """
+    batch = SourceBatch(source_id=source.id, discovery=Discovery(source_id=source.id))
+    if not store.exists(tables.fetch_log):
+        return batch
+    pages = (pl.scan_delta(str(tables.fetch_log))
+             .filter((pl.col("source_id") == source.id) & (pl.col("kind") == "article")
+                     & pl.col("sha256").is_not_null())
+             .sort("fetched_at").group_by("url", maintain_order=True).last().collect())
+    seen_ids: set[str] = set()
+    for page in pages.iter_rows(named=True):
+        result = FetchResult(url=page["url"], final_url=page["final_url"] or page["url"],
+                             status=page["status"], content_type=page["content_type"],
+                             body=raw.get(page["sha256"]), fetched_at=page["fetched_at"],
+                             error=page["error"])
+        row = process_page(batch, source, settings, result, page["sha256"], run_id=run_id)
+        if row is not None and row["article_id"] not in seen_ids:
+            seen_ids.add(row["article_id"])
+            batch.rows.append(row)
+    log.info("%s: reprocessed %d page(s) from raw: %d article(s), %d quarantined", source.id,
+             pages.height, len(batch.rows), len(batch.quarantine))
+    return batch
+
+
+def maintain(tables: store.Tables, *, retention_days: int) -> dict[str, dict[str, Any]]:
+    """Compact small files and vacuum old versions of every table; raw pages are never touched."""
+    done: dict[str, dict[str, Any]] = {}
+    for name, path in {**tables.curated_tables(), "fetch_log": tables.fetch_log}.items():
+        if not store.exists(path):
+            continue
+        compacted = store.compact(path)
+        removed = store.vacuum(path, retention_days)
+        done[name] = {"files_added": compacted.get("numFilesAdded", 0),
+                      "files_removed": compacted.get("numFilesRemoved", 0),
+                      "vacuumed_files": len(removed), "version": store.version_of(path)}
+        log.info("%s: compacted (%s), vacuumed %d file(s)", name, done[name], len(removed))
+    return done
