@@ -56,6 +56,9 @@ _HEADS = _phrase_index(vocab.POSITION_HEADS)
 _POSITION_STOPS = _phrase_index(vocab.POSITION_STOPS)
 _CLAUSE_STOP_ENDS = _suffix_index(vocab.CLAUSE_STOPS)
 _PLACES = _phrase_index(vocab.PLACE_NAMES)
+_PLACE_MARKER_ENDS = _suffix_index(vocab.PLACE_MARKERS)
+#: Hyphens inside organisation names ("Vụ Kế hoạch - Tài chính").
+_HYPHENS = frozenset({"-", "–", "—"})
 
 
 @dataclass(frozen=True)
@@ -110,10 +113,17 @@ def _is_name_word(tok: _Token) -> bool:
     return tok.word and t.isalpha() and t[0].isupper() and (len(t) == 1 or t[1:].islower())
 
 
-def _name_run(tokens: list[_Token], i: int) -> int:
-    """Length of the person-name run starting at ``i``; 0 when no name starts there."""
+def _name_run(tokens: list[_Token], i: int, *, after_honorific: bool = False) -> int:
+    """Length of the person-name run starting at ``i``; 0 when no name starts there.
+
+    A name starts with a known family name, except right after an honorific, which is
+    evidence enough for a rarer family name ("đồng chí Đầu Thanh Tùng")."""
     tok = tokens[i]
-    if not _is_name_word(tok) or tok.text not in vocab.SURNAMES:
+    if not _is_name_word(tok) or tok.text in vocab.NAME_STOP_WORDS:
+        return 0
+    if tok.text not in vocab.SURNAMES and not after_honorific:
+        return 0
+    if _ends_at(tokens, i - 1, _PLACE_MARKER_ENDS):
         return 0
     if _match_at(tokens, i, _HONORIFICS) or _position_at(tokens, i) or _match_at(tokens, i, _PLACES):
         return 0
@@ -133,27 +143,32 @@ def _name_run(tokens: list[_Token], i: int) -> int:
     return n
 
 
-def _left_position(text: str, tokens: list[_Token], i: int) -> tuple[bool, str | None, bool]:
-    """Look before the name: (framed by honorific, title before it, framed by a title)."""
+def _left_position(text: str, tokens: list[_Token], i: int) -> tuple[str | None, bool]:
+    """Look before the name: (title before it, whether an honorific or title frames it)."""
     if _ends_at(tokens, i - 1, _HONORIFIC_ENDS):
-        return True, None, True
+        return None, True
     b = i
     limit = max(0, i - _MAX_LEFT_WORDS)
-    honorific = False
     while b > limit:
         k = b - 1
-        if not tokens[k].word:
+        tok = tokens[k]
+        if not tok.word:
+            if tok.text in _HYPHENS and _is_name_word(tokens[b]) and not _position_at(tokens, b):
+                b = k
+                continue
             break
         if _ends_at(tokens, k, _HONORIFIC_ENDS):
-            honorific = True
             break
-        if _ends_at(tokens, k, _CLAUSE_STOP_ENDS):
+        if tok.low == "và":
+            if _position_at(tokens, b) or _match_at(tokens, b, _HONORIFICS):
+                break
+        elif _ends_at(tokens, k, _CLAUSE_STOP_ENDS):
             break
         b = k
     for h in range(b, i):
-        if _position_at(tokens, h):
-            return honorific, _span(text, tokens, h, i), True
-    return honorific, None, honorific
+        if tokens[h].word and _position_at(tokens, h):
+            return _span(text, tokens, h, i), True
+    return None, False
 
 
 def _right_position(tokens: list[_Token], j: int, text: str) -> str | None:
@@ -169,6 +184,15 @@ def _right_position(tokens: list[_Token], j: int, text: str) -> str | None:
         tok = tokens[e]
         if not tok.word:
             if tok.text in _POSITION_JOINERS and _position_at(tokens, e + 1):
+                e += 1
+                continue
+            if (
+                tok.text in _HYPHENS
+                and e + 1 < len(tokens)
+                and _is_name_word(tokens[e + 1])
+                and not _name_run(tokens, e + 1)
+                and not _match_at(tokens, e + 1, _HONORIFICS)
+            ):
                 e += 1
                 continue
             break
@@ -207,7 +231,7 @@ def _people_in(text: str) -> list[tuple[str, str | None]]:
         if place:
             i += place
             continue
-        n = _name_run(tokens, i)
+        n = _name_run(tokens, i, after_honorific=_ends_at(tokens, i - 1, _HONORIFIC_ENDS))
         if not n:
             i += 1
             continue
@@ -216,7 +240,7 @@ def _people_in(text: str) -> list[tuple[str, str | None]]:
         if name in vocab.HISTORICAL_NAMES:
             i = j
             continue
-        _, left, framed = _left_position(text, tokens, i)
+        left, framed = _left_position(text, tokens, i)
         right = _right_position(tokens, j, text)
         listed = i >= 2 and last_end == i - 2 and tokens[i - 1].low in {",", "và", ";"}
         if framed or right or listed:

@@ -95,6 +95,7 @@ POSITION_STOPS: tuple[str, ...] = (
     "tặng",
     "trao",
     "trao tặng",
+    "đồng chủ trì",
     "ghi nhận",
     "cho rằng",
     "cho biết",
@@ -172,7 +173,7 @@ SURNAMES: frozenset[str] = frozenset(
     Trịnh Trương Lâm Phùng Mai Tô Hà Tạ Thái Lưu Cao Chu Châu Đinh Lương Quách Tăng Văn
     Triệu Kiều Đàm Hứa Khổng Lục Mạc Nông Hầu Thân Tôn Tống Từ Giang Kim La Lò Ninh Quan
     Trình Tiêu Vi Yên Âu Bạch Bế Cù Diệp Đồng Đường Hàn Hoàng Khúc Lại Lã Lữ Lạc Mã Mạnh
-    Nghiêm Ông Phó Phương Quảng Sầm Sơn Thạch Thiều Tòng Trà Trang Trịnh Ứng Viên Vi Xa
+    Nghiêm Ông Phó Phương Sầm Sơn Thạch Thiều Tòng Trà Trang Trịnh Ứng Viên Vi Xa
     Doãn Đậu Hán Hoa Khuất Kha Khương Lan Liêu Lộc Lều Lô Man Mông Mẫn Ngọ Nhữ Phí Quang
     Tào Tiết Tưởng Uông Vòng Y Giáp Cấn Cầm Chế Chử Dư Đoạn Đổng Đồ Hầu Hồng Kha Kiều
     Ma Mai Nghiêm Ngụy Nhan Ôn Phú Sái Sử Thành Thập Thi Thiệu Tiền Tông Trầm Úc Vạn
@@ -185,6 +186,32 @@ NAME_STOP_WORDS: frozenset[str] = frozenset(
     Bộ Sở Ban Đảng Ủy Uỷ Khối Tỉnh Huyện Xã Phường Cục Vụ Viện Ương Ảnh Hội Nghị Phủ
     UBND HĐND Ngày Sáng Chiều Tối Tại Theo Trong Tháng
     """.split()
+)
+
+#: Lower-case words right before a title-cased run that make it a place, not a person
+#: ("xã Quảng Phú", "đường Lê Lợi").
+PLACE_MARKERS: tuple[str, ...] = (
+    "xã",
+    "huyện",
+    "tỉnh",
+    "thành phố",
+    "tp",
+    "phường",
+    "quận",
+    "thị xã",
+    "thị trấn",
+    "thôn",
+    "bản",
+    "làng",
+    "ấp",
+    "đường",
+    "phố",
+    "số nhà",
+    "hội trường",
+    "trường",
+    "cầu",
+    "sông",
+    "núi",
 )
 
 #: Names the text refers to as history or ideology, not as a participant.
