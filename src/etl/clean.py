@@ -1,0 +1,190 @@
+"""HTML → cleaned lxml tree: what no article text can be in is removed before extraction.
+
+Dropped: scripts, styles, forms' controls, comments, hidden elements, containers whose class/id
+says boilerplate (menus, share bars, related boxes, footers...), boxes opened by a related-news
+heading ("Tin liên quan", "Các tin khác"...) and the selectors an adapter names. A container
+that still holds several long paragraphs of prose is never dropped by a class cue: class names
+lie more often than text does. This module knows no site.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import lxml.html
+from lxml import etree
+
+from etl.errors import ExtractionError
+from etl.vocab import boilerplate as B
+
+log = logging.getLogger(__name__)
+
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PUNCT_RE = re.compile(r"[\s:>»·|\-–—.…]+$|^[\s>»·|\-–—•]+")
+
+#: A container keeps its place if its non-link text is this long and this little linked.
+PROTECT_MIN_CHARS = 500
+PROTECT_MAX_LINK_DENSITY = 0.3
+#: A box under a related heading is dropped when this share of its other text is links.
+RELATED_MIN_LINK_DENSITY = 0.5
+
+
+def norm_text(text: str) -> str:
+    """Whitespace folded, Unicode NFC: text as a reader sees it."""
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement:
+    """Parse a page (str) into an lxml document; ExtractionError when there is nothing to parse."""
+    html = _XML_DECL_RE.sub("", html, count=1)
+    if not html.strip():
+        raise ExtractionError("empty page")
+    try:
+        return lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractionError(f"unparseable page: {exc}") from exc
+
+
+def link_chars(el: etree._Element) -> int:
+    """Characters of text inside links under ``el``."""
+    return sum(len(" ".join((a.text_content() or "").split())) for a in el.iter("a"))
+
+
+def text_len(el: etree._Element) -> int:
+    return len(" ".join((el.text_content() or "").split()))
+
+
+def link_density(el: etree._Element) -> float:
+    total = text_len(el)
+    return link_chars(el) / total if total else 0.0
+
+
+def holds_prose(el: etree._Element) -> bool:
+    """Whether ``el`` holds enough unlinked text to be (part of) an article."""
+    total = text_len(el)
+    if total < PROTECT_MIN_CHARS:
+        return False
+    links = link_chars(el)
+    return total - links >= PROTECT_MIN_CHARS and links / total <= PROTECT_MAX_LINK_DENSITY
+
+
+def cue_string(el: etree._Element) -> str:
+    """The class and id of an element, the strings cues are matched on."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def is_related_heading(text: str) -> bool:
+    """Whether a short line opens a list of other articles ("Tin liên quan:", "Các tin khác")."""
+    if len(text) > 45:
+        return False
+    return _PUNCT_RE.sub("", text.lower()).strip() in _RELATED
+
+
+_RELATED = frozenset(B.RELATED_HEADINGS)
+
+
+def _remove(el: etree._Element) -> None:
+    """Detach ``el`` but keep its tail text in the parent (lxml.html's drop_tree semantics)."""
+    if el.getparent() is not None:
+        el.drop_tree()
+
+
+def _contains_any(el: etree._Element, keep: Sequence[etree._Element]) -> bool:
+    for k in keep:
+        node: etree._Element | None = k
+        while node is not None:
+            if node is el:
+                return True
+            node = node.getparent()
+    return False
+
+
+def _drop_related_boxes(doc: etree._Element, keep: Sequence[etree._Element]) -> None:
+    """Drop the box a related-news heading opens; inside an article drop the heading and the
+    link lists that follow it, not the article."""
+    heads = [el for el in doc.iter() if isinstance(el.tag, str) and el.text
+             and el.text.strip() and len(el.text.strip()) <= 45
+             and is_related_heading(norm_text(el.text_content() or "")[:60])]
+    for head in heads:
+        if head.getparent() is None or not _attached(head, doc):
+            continue
+        node = head
+        while (node.getparent() is not None and node.getparent().tag not in ("body", "html")
+               and text_len(node.getparent()) == text_len(node)):
+            node = node.getparent()
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            continue
+        rest_total = text_len(parent) - text_len(node)
+        rest_links = link_chars(parent) - link_chars(node)
+        if (rest_total > 0 and rest_links / rest_total >= RELATED_MIN_LINK_DENSITY
+                and not _contains_any(parent, keep) and not holds_prose(parent)):
+            log.debug("dropping related box under %r", head.text)
+            _remove(parent)
+            continue
+        followers = []
+        sib = node.getnext()
+        while sib is not None:
+            total = text_len(sib)
+            has_img = next(sib.iter("img"), None) is not None
+            if total == 0 and not has_img:
+                followers.append(sib)
+            elif total and link_chars(sib) / total >= RELATED_MIN_LINK_DENSITY:
+                followers.append(sib)
+            else:
+                break
+            sib = sib.getnext()
+        if followers or node.tail is None or not node.tail.strip():
+            for el in (node, *followers):
+                _remove(el)
+
+
+def _attached(el: etree._Element, doc: etree._Element) -> bool:
+    node: etree._Element | None = el
+    while node is not None:
+        if node is doc:
+            return True
+        node = node.getparent()
+    return False
+
+
+def clean_tree(doc: lxml.html.HtmlElement, *, drop_xpaths: Iterable[str] = (),
+               keep: Sequence[etree._Element] = ()) -> lxml.html.HtmlElement:
+    """Remove boilerplate from ``doc`` in place and return its body (or the document).
+
+    ``keep``: elements that must survive (an adapter's content root, the headline): a class
+    cue on one of their ancestors is then ignored.
+    """
+    etree.strip_elements(doc, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    for form in list(doc.iter("form")):
+        if next(form.iter("textarea"), None) is not None and not holds_prose(form):
+            _remove(form)
+    etree.strip_elements(doc, "head", *B.DROP_TAGS, with_tail=False)
+    for xpath in drop_xpaths:
+        for el in doc.xpath(xpath):
+            if not _contains_any(el, keep):
+                _remove(el)
+    doomed = []
+    for el in doc.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+            continue
+        style = el.get("style")
+        if el.get("hidden") is not None or (style and _HIDDEN_STYLE_RE.search(style)):
+            doomed.append(el)
+            continue
+        cues = cue_string(el)
+        if cues and B.BOILERPLATE_CLASS_RE.search(cues):
+            doomed.append(el)
+        elif el.tag in ("footer", "aside") or el.get("role") in ("navigation", "banner", "contentinfo"):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is None or _contains_any(el, keep) or holds_prose(el):
+            continue
+        _remove(el)
+    _drop_related_boxes(doc, keep)
+    body = doc.find("body")
+    return body if body is not None else doc

@@ -1,0 +1,306 @@
+"""Headline, publication dateline, byline and location: the fields around the body.
+
+Each field gathers candidates from several cues (adapter selector, visible elements near the
+headline, meta tags, JSON-LD) and cross-checks them, so a page that lacks one cue still gets
+the field from another.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from etl.clean import cue_string, link_density, norm_text
+from etl.extract.dates import Dateline, looks_like_dateline, parse_dateline
+from etl.vocab import boilerplate as B
+from etl.vocab import dates as VD
+from etl.vocab import places as VP
+
+log = logging.getLogger(__name__)
+
+#: Elements after the headline searched for its dateline.
+DATELINE_WINDOW = 80
+#: Longest element text read as a dateline.
+DATELINE_MAX_CHARS = 160
+_TITLE_TAGS = ("h1", "h2", "h3", "h4", "div", "p", "span", "td", "strong", "header", "a")
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:tác giả|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|người viết|viết bởi|"
+    r"đăng bởi|người đăng|by|phóng viên|pv)\s*[:：]\s*", re.I)
+
+
+@dataclass
+class PageMeta:
+    """What the <head> and structured data say, read before cleaning removes them."""
+
+    title: str | None = None
+    og_title: str | None = None
+    published: list[str] | None = None
+    author: str | None = None
+    canonical: str | None = None
+
+
+def read_meta(doc: etree._Element) -> PageMeta:
+    """Meta tags, <title>, canonical link and JSON-LD of a document."""
+    meta = PageMeta(published=[])
+    t = doc.find(".//title")
+    if t is not None and t.text_content():
+        meta.title = norm_text(t.text_content())
+    wanted = {k: i for i, k in enumerate(VD.META_PUBLISHED)}
+    found: list[tuple[int, str]] = []
+    for el in doc.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = (el.get("content") or "").strip()
+        if not key or not content:
+            continue
+        if key in ("og:title", "twitter:title") and meta.og_title is None:
+            meta.og_title = norm_text(content)
+        elif key in wanted:
+            found.append((wanted[key], content))
+        elif key in ("author", "article:author", "dc.creator") and meta.author is None:
+            meta.author = norm_text(content)
+    for el in doc.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated']"):
+        value = el.get("content") or el.get("datetime") or el.text_content()
+        if value and value.strip():
+            found.append((wanted.get("datepublished", 0), value.strip()))
+    for script in doc.xpath("//script[@type='application/ld+json']"):
+        _read_json_ld(script.text or "", meta, found, wanted)
+    for el in doc.xpath("//link[@rel='canonical']"):
+        if el.get("href"):
+            meta.canonical = el.get("href").strip()
+            break
+    meta.published = [v for _, v in sorted(found, key=lambda kv: kv[0])]
+    return meta
+
+
+def _read_json_ld(text: str, meta: PageMeta, found: list[tuple[int, str]], wanted: dict[str, int]) -> None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if "@graph" in item:
+                stack.append(item["@graph"])
+            if isinstance(item.get("datePublished"), str):
+                found.append((wanted.get("datepublished", 0), item["datePublished"]))
+            if isinstance(item.get("headline"), str) and meta.og_title is None:
+                meta.og_title = norm_text(item["headline"])
+            author = item.get("author")
+            if isinstance(author, dict):
+                author = author.get("name")
+            elif isinstance(author, list) and author and isinstance(author[0], dict):
+                author = author[0].get("name")
+            if isinstance(author, str) and meta.author is None:
+                meta.author = norm_text(author)
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _title_parts(title: str) -> list[str]:
+    return [p.strip() for p in B.TITLE_SEPARATORS_RE.split(title) if p.strip()]
+
+
+def _matches(a: str, b: str) -> bool:
+    a, b = a.lower(), b.lower()
+    return a == b or (len(a) >= 10 and (b.startswith(a) or a.startswith(b) and len(b) >= 10))
+
+
+def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | None = None
+               ) -> tuple[str | None, etree._Element | None]:
+    """The headline and its element: h1/headline-class candidates cross-checked with og:title
+    and <title> (minus the site-name suffix)."""
+    if forced is not None:
+        text = norm_text(forced.text_content() or "")
+        if text:
+            return text, forced
+    page_title = meta.title or ""
+    parts = _title_parts(page_title)
+    best: tuple[float, int, str, etree._Element] | None = None
+    for pos, el in enumerate(body.iter(*_TITLE_TAGS)):
+        tag = el.tag
+        cues = cue_string(el)
+        headline_class = bool(cues and B.TITLE_CLASS_RE.search(cues))
+        if tag != "h1" and not headline_class and tag not in ("h2",):
+            continue
+        text = norm_text(el.text_content() or "")
+        if not 8 <= len(text) <= 400:
+            continue
+        score = {"h1": 3.0, "h2": 1.0}.get(tag, 0.0) + (2.0 if headline_class else 0.0)
+        if meta.og_title and _matches(text, meta.og_title):
+            score += 4
+        if page_title and (_matches(text, page_title) or any(_matches(text, p) for p in parts)):
+            score += 3 + (1 if page_title.lower().startswith(text.lower()) else 0)
+        low = text.lower()
+        if any(cue in low for cue in B.SITE_NAME_CUES) and not (meta.og_title and _matches(text, meta.og_title)):
+            score -= 5
+        if link_density(el) > 0.5:
+            score -= 2
+        if looks_like_dateline(text):
+            score -= 10
+        if best is None or score > best[0]:
+            best = (score, pos, text, el)
+    if best is not None and best[0] >= 4:
+        return best[2], best[3]
+    if meta.og_title:
+        return meta.og_title, best[3] if best and _matches(best[2], meta.og_title) else None
+    if parts:
+        return max(parts, key=len) if len(parts) > 1 else parts[0], None
+    if best is not None and best[0] > 0:
+        return best[2], best[3]
+    return None, None
+
+
+# --------------------------------------------------------------------------- dateline
+
+
+def _date_text(el: etree._Element) -> str | None:
+    if el.tag == "time" and el.get("datetime"):
+        return el.get("datetime")
+    text = norm_text(el.text_content() or "")
+    if not text or len(text) > DATELINE_MAX_CHARS:
+        return None
+    return text
+
+
+def _in_link_list(el: etree._Element) -> bool:
+    node = el
+    for _ in range(6):
+        node = node.getparent()
+        if node is None:
+            return False
+        if node.tag in ("li", "a"):
+            return True
+    return False
+
+
+def find_published(body: etree._Element, meta: PageMeta, title_el: etree._Element | None,
+                   forced: etree._Element | None = None) -> Dateline | None:
+    """The publication instant: the adapter's dateline element, else the dateline just after
+    (or just before) the headline, else meta tags / JSON-LD, else a date-classed element."""
+    visible: Dateline | None = None
+    if forced is not None:
+        visible = parse_dateline(norm_text(forced.text_content() or ""))
+    if visible is None and title_el is not None:
+        visible = _near_headline(body, title_el)
+    meta_dl = next((d for d in (parse_dateline(v) for v in meta.published or []) if d), None)
+    if visible is not None:
+        if not visible.has_time and meta_dl is not None and meta_dl.has_time \
+                and meta_dl.local_date == visible.local_date:
+            return meta_dl
+        return visible
+    if meta_dl is not None:
+        return meta_dl
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        cues = cue_string(el)
+        if el.tag != "time" and not (cues and VD.DATE_CLASS_RE.search(cues)):
+            continue
+        if _in_link_list(el):
+            continue
+        text = _date_text(el)
+        if text:
+            dl = parse_dateline(text)
+            if dl:
+                return dl
+    return None
+
+
+def _near_headline(body: etree._Element, title_el: etree._Element) -> Dateline | None:
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    try:
+        start = elements.index(title_el)
+    except ValueError:
+        return None
+    inside_title = set(title_el.iter())
+    after = [el for el in elements[start + 1:start + 1 + DATELINE_WINDOW] if el not in inside_title]
+    before = list(reversed(elements[max(0, start - 15):start]))
+    for group in (after, before):
+        for el in group:
+            if el.tag in ("p",) and len(norm_text(el.text_content() or "")) > DATELINE_MAX_CHARS and group is after:
+                break
+            if _in_link_list(el):
+                continue
+            text = _date_text(el)
+            if not text or (el.tag != "time" and not looks_like_dateline(text, max_chars=DATELINE_MAX_CHARS)
+                            and not _dateline_cued(text)):
+                continue
+            dl = parse_dateline(text)
+            if dl:
+                return dl
+    return None
+
+
+def _dateline_cued(text: str) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in VD.DATELINE_CUES) or low.startswith(VD.WEEKDAYS)
+
+
+# --------------------------------------------------------------------------- author
+
+
+def clean_author(text: str | None) -> str | None:
+    """A byline or signature as a name: prefixes ("Bài và ảnh:") and CMS accounts removed."""
+    if not text:
+        return None
+    text = norm_text(text).strip(" -–—.,;|")
+    text = _BYLINE_PREFIX_RE.sub("", text).strip()
+    if not text or text.lower() in B.NOT_AUTHORS or len(text) > 80:
+        return None
+    return text
+
+
+def find_byline(root: etree._Element, forced: etree._Element | None = None) -> str | None:
+    """A byline element (class/id or itemprop/rel author) with a short name in it."""
+    if forced is not None:
+        return clean_author(forced.text_content())
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        cues = cue_string(el)
+        if not ((cues and B.AUTHOR_CLASS_RE.search(cues)) or el.get("itemprop") == "author"
+                or el.get("rel") == "author"):
+            continue
+        text = norm_text(el.text_content() or "")
+        if 2 <= len(text) <= 60 and not looks_like_dateline(text):
+            name = clean_author(text)
+            if name:
+                return name
+    return None
+
+
+# --------------------------------------------------------------------------- location
+
+
+def find_location(paragraphs: list[str], *, max_sentences: int = 2) -> str | None:
+    """The place the opening sentence gives: "… tại Hà Nội." → "Hà Nội"; events are skipped
+    ("tại Đại hội …"), the name stops at punctuation or the next clause."""
+    if not paragraphs:
+        return None
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", paragraphs[0])[:max_sentences]
+    for sentence in sentences:
+        for m in VP.PLACE_CUE_RE.finditer(sentence):
+            rest = sentence[m.end():]
+            low = rest.lower()
+            if any(low.startswith(noun) and (len(low) == len(noun) or not low[len(noun)].isalnum())
+                   for noun in VP.EVENT_NOUNS):
+                continue
+            stop = VP.PLACE_STOP_RE.search(rest)
+            place = rest[: stop.start()] if stop else rest
+            place = place.strip(" -–—")
+            words = place.split()
+            if not words or len(words) > VP.MAX_PLACE_WORDS:
+                continue
+            if not words[0][0].isupper() and words[0].lower() not in VP.PLACE_HEAD_WORDS:
+                continue
+            return place
+    return None

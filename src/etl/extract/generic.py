@@ -1,0 +1,540 @@
+"""The generic extractor: content root by text density, then typed blocks in reading order.
+
+1. ``find_content_roots`` scores every container by the prose its paragraphs hold (length,
+   commas, few links) — readability's idea — and keeps the best one plus the siblings that
+   carry article text too (a lead outside the content div, a second text div).
+2. ``walk`` turns the roots into blocks in document order: text paragraphs (split at block
+   elements and at ``<br><br>``), images; each with the style cues a reader sees (centred,
+   italic, bold, right-aligned, caption container, link share).
+3. ``assemble`` types the blocks: boilerplate (furniture lines, counters, footer lines, link
+   lists, related headings), captions (attached to the image before them), the signature line;
+   what remains is the body.
+No site is named here: adapters only choose the roots and the elements to skip.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from etl.clean import cue_string, is_related_heading, link_density, norm_text, text_len
+from etl.extract.dates import looks_like_dateline
+from etl.models import Image
+from etl.vocab import boilerplate as B
+from etl.vocab import captions as C
+
+log = logging.getLogger(__name__)
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "h1", "h2", "h3",
+    "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr",
+    "td", "th", "blockquote", "figure", "figcaption", "pre", "address", "center", "hr", "form",
+    "fieldset", "caption", "details", "summary", "body", "html", "picture", "legend",
+})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_PARA_TAGS = frozenset({"p", "pre", "blockquote", "dd", "h2", "h3", "h4", "h5", "h6"})
+_OWN_TEXT_TAGS = frozenset({"div", "td", "section", "article", "main", "center", "font", "span", "th"})
+
+#: Paragraphs shorter than this add nothing to a container's score.
+MIN_SCORING_CHARS = 25
+#: A sibling of the best container joins the article when its score reaches this share of it.
+SIBLING_SCORE_SHARE = 0.2
+#: Text blocks with at least this share of linked characters are link lists, not prose.
+MAX_LINK_SHARE = 0.6
+#: Lines this short may be page furniture ("Chia sẻ", "In bài").
+FURNITURE_MAX_CHARS = 60
+#: Longest signature line.
+SIGNATURE_MAX_CHARS = 60
+SIGNATURE_MAX_WORDS = 8
+
+_ALIGN_CENTER_RE = re.compile(r"text-align\s*:\s*center", re.I)
+_ALIGN_RIGHT_RE = re.compile(r"text-align\s*:\s*right", re.I)
+_ALIGN_OTHER_RE = re.compile(r"text-align\s*:\s*(?:left|justify|start)", re.I)
+_ITALIC_STYLE_RE = re.compile(r"font-style\s*:\s*italic", re.I)
+_BOLD_STYLE_RE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+_CENTER_CLASS_RE = re.compile(r"(?:^|\s)(?:text-center|aligncenter|center-text|tc|centered)(?:\s|$)", re.I)
+_RIGHT_CLASS_RE = re.compile(r"(?:^|\s)(?:text-right|alignright|right-text|tr)(?:\s|$)", re.I)
+_LIST_MARKER_RE = re.compile(r"^(?:[-–—+•*●▪■◦]\s|\(?\d{1,2}[.)]\s|\(?[a-zđ][.)]\s|[IVX]+[.)]\s)")
+_IMAGE_HREF_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)(?:\?|$)", re.I)
+_SIZE_RE = re.compile(r"(\d+)")
+_FURNITURE_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(B.FURNITURE_LINES, key=len, reverse=True))
+    + r")(?!\w)", re.I)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_BR = None  # buffer sentinel for <br>
+#: Smallest width/height (px) of an article photo; smaller images are icons.
+MIN_IMAGE_PX = 60
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    centered: bool = False
+    right: bool = False
+    italic: bool = False
+    bold: bool = False
+    caption: bool = False
+    link: bool = False
+    heading: bool = False
+
+
+@dataclass
+class Block:
+    """One unit of the page in reading order: a text paragraph or an image."""
+
+    kind: str
+    el: etree._Element
+    lines: list[str] = field(default_factory=list)
+    centered: bool = False
+    right: bool = False
+    italic: bool = False
+    bold: bool = False
+    caption_cue: bool = False
+    heading: bool = False
+    link_share: float = 0.0
+    src: str | None = None
+    alt: str | None = None
+    role: str = "body"
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+# --------------------------------------------------------------------------- content root
+
+
+def _own_text(el: etree._Element) -> tuple[str, int]:
+    """Text directly in ``el`` (not in block children) and how much of it is linked."""
+    parts = [el.text or ""]
+    linked = 0
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS:
+            t = child.text_content() or ""
+            parts.append(t)
+            if child.tag == "a":
+                linked += len(t.strip())
+            else:
+                linked += sum(len((a.text_content() or "").strip()) for a in child.iter("a"))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split()), linked
+
+
+def _para_score(text: str, linked: int) -> float:
+    n = len(text)
+    if n < MIN_SCORING_CHARS:
+        return 0.0
+    share = min(linked / n, 1.0)
+    return (1.0 + min(text.count(","), 3) + min(n / 100.0, 3.0)) * (1.0 - share)
+
+
+def score_containers(body: etree._Element) -> dict[etree._Element, float]:
+    """Prose score of every container: its paragraphs' scores (parent full, grandparent half)."""
+    scores: dict[etree._Element, float] = {}
+
+    def add(el: etree._Element | None, value: float) -> None:
+        if el is not None:
+            scores[el] = scores.get(el, 0.0) + value
+
+    for el in body.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if tag in _PARA_TAGS or tag == "li":
+            text = " ".join((el.text_content() or "").split())
+            if len(text) < MIN_SCORING_CHARS:
+                continue
+            s = _para_score(text, sum(len((a.text_content() or "").strip()) for a in el.iter("a")))
+            if s <= 0:
+                continue
+            holder = el.getparent()
+            if tag == "li" and holder is not None:
+                holder = holder.getparent()
+            add(holder, s)
+            add(holder.getparent() if holder is not None else None, s / 2)
+        elif tag in _OWN_TEXT_TAGS:
+            text, linked = _own_text(el)
+            s = _para_score(text, linked)
+            if s > 0:
+                add(el, s)
+                add(el.getparent(), s / 2)
+    return scores
+
+
+def _doc_index(body: etree._Element) -> dict[etree._Element, int]:
+    return {el: i for i, el in enumerate(body.iter())}
+
+
+def find_content_roots(body: etree._Element, *, after: etree._Element | None = None
+                       ) -> list[etree._Element]:
+    """The elements holding the article, in document order (best container + its text siblings).
+
+    ``after``: the headline element; siblings before it are not article text.
+    """
+    scores = score_containers(body)
+    if not scores:
+        return [body]
+    best, best_score = None, 0.0
+    for el, s in scores.items():
+        if el.tag in ("html",):
+            continue
+        final = s * (1.0 - link_density(el)) if s > best_score else 0.0
+        if final > best_score:
+            best, best_score = el, final
+    if best is None:
+        return [body]
+    parent = best.getparent()
+    if parent is None or best.tag == "body":
+        return [best]
+    index = _doc_index(body) if after is not None else {}
+    after_pos = index.get(after, -1) if after is not None else -1
+    roots = []
+    for sib in parent:
+        if not isinstance(sib.tag, str):
+            continue
+        if sib is best:
+            roots.append(sib)
+            continue
+        if after is not None and index.get(sib, 0) <= after_pos and not _contains(sib, after):
+            continue
+        if _contains(sib, after) if after is not None else False:
+            continue
+        if _sibling_is_article(sib, scores.get(sib, 0.0), best_score, after is not None):
+            roots.append(sib)
+    return roots
+
+
+def _contains(el: etree._Element, target: etree._Element | None) -> bool:
+    node = target
+    while node is not None:
+        if node is el:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _sibling_is_article(sib: etree._Element, score: float, best_score: float,
+                        headline_known: bool) -> bool:
+    if score >= max(SIBLING_SCORE_SHARE * best_score, 3.0) and link_density(sib) < 0.3:
+        return True
+    cues = cue_string(sib)
+    if cues and B.LEAD_CLASS_RE.search(cues) and text_len(sib) and link_density(sib) < 0.5:
+        return True
+    n = text_len(sib)
+    if headline_known and sib.tag in ("p", "div", "h2", "h3", "strong", "b", "span") and n >= 80 \
+            and link_density(sib) < 0.25:
+        return not looks_like_dateline(norm_text(sib.text_content() or ""))
+    return False
+
+
+# --------------------------------------------------------------------------- walking
+
+
+def _ctx_for(el: etree._Element, ctx: _Ctx) -> _Ctx:
+    tag = el.tag
+    style = el.get("style") or ""
+    align = (el.get("align") or "").lower()
+    cls = el.get("class") or ""
+    centered, right = ctx.centered, ctx.right
+    if tag == "center" or align == "center" or _ALIGN_CENTER_RE.search(style) or _CENTER_CLASS_RE.search(cls):
+        centered, right = True, False
+    elif align == "right" or _ALIGN_RIGHT_RE.search(style) or _RIGHT_CLASS_RE.search(cls):
+        centered, right = False, True
+    elif align in ("left", "justify") or _ALIGN_OTHER_RE.search(style):
+        centered, right = False, False
+    italic = ctx.italic or tag in ("em", "i", "cite") or bool(_ITALIC_STYLE_RE.search(style))
+    bold = ctx.bold or tag in ("strong", "b") or tag in HEADING_TAGS or bool(_BOLD_STYLE_RE.search(style))
+    caption = ctx.caption or tag in ("figcaption", "caption") or bool(
+        cls and C.CAPTION_CLASS_RE.search(cue_string(el)))
+    if (centered, right, italic, bold, caption) == (ctx.centered, ctx.right, ctx.italic, ctx.bold,
+                                                     ctx.caption) and tag != "a" and tag not in HEADING_TAGS:
+        return ctx
+    return _Ctx(centered, right, italic, bold, caption, ctx.link or (tag == "a" and bool(el.get("href"))),
+                ctx.heading or tag in HEADING_TAGS)
+
+
+class _Walker:
+    """Turns subtrees into blocks; keeps a buffer of inline text runs between block elements."""
+
+    def __init__(self, base_url: str, skip: Iterable[etree._Element]) -> None:
+        self.base_url = base_url
+        self.skip = set(skip)
+        self.blocks: list[Block] = []
+        self.buf: list[tuple[str, _Ctx] | None] = []
+        self.holder: list[tuple[etree._Element, _Ctx]] = []
+
+    def run(self, root: etree._Element) -> list[Block]:
+        self.holder.append((root, _ctx_for(root, _Ctx())))
+        self._walk(root, self.holder[-1][1], top=True)
+        self._flush()
+        return self.blocks
+
+    def _walk(self, el: etree._Element, ctx: _Ctx, top: bool = False) -> None:
+        tag = el.tag
+        if not isinstance(tag, str) or el in self.skip:
+            return
+        if tag == "br":
+            self.buf.append(_BR)
+            return
+        if tag == "img":
+            self._flush()
+            self._image(el, ctx)
+            return
+        own = ctx if top else _ctx_for(el, ctx)
+        is_block = tag in BLOCK_TAGS
+        if is_block and not top:
+            self._flush()
+            self.holder.append((el, own))
+        if el.text:
+            self.buf.append((el.text, own))
+        for child in el:
+            self._walk(child, own)
+            if child.tail:
+                self.buf.append((child.tail, own))
+        if is_block and not top:
+            self._flush()
+            self.holder.pop()
+
+    def _image(self, el: etree._Element, ctx: _Ctx) -> None:
+        src = image_url(el, self.base_url)
+        if src is None or not is_article_image(el, src):
+            return
+        alt = norm_text(el.get("alt") or "") or None
+        self.blocks.append(Block("image", el, centered=ctx.centered, caption_cue=ctx.caption,
+                                 src=src, alt=alt))
+
+    def _flush(self) -> None:
+        if not self.buf:
+            return
+        buf, self.buf = self.buf, []
+        holder, hctx = self.holder[-1]
+        paragraphs: list[list[list[tuple[str, _Ctx]]]] = [[[]]]
+        pending_breaks = 0
+        for item in buf:
+            if item is _BR:
+                pending_breaks += 1
+                continue
+            text, ctx = item
+            if not text.strip():
+                if pending_breaks == 0:
+                    paragraphs[-1][-1].append((text, ctx))
+                continue
+            if pending_breaks >= 2 and any(seg for line in paragraphs[-1] for seg in line):
+                paragraphs.append([[]])
+            elif pending_breaks == 1:
+                paragraphs[-1].append([])
+            pending_breaks = 0
+            paragraphs[-1][-1].append((text, ctx))
+        for para in paragraphs:
+            self._emit(para, holder, hctx)
+
+    def _emit(self, para: list[list[tuple[str, _Ctx]]], holder: etree._Element, hctx: _Ctx) -> None:
+        lines = [norm_text("".join(t for t, _ in line)) for line in para]
+        lines = [ln for ln in lines if ln]
+        if not lines:
+            return
+        total = italic = bold = linked = 0
+        caption = heading = False
+        for line in para:
+            for text, ctx in line:
+                n = len(text.strip())
+                total += n
+                italic += n if ctx.italic else 0
+                bold += n if ctx.bold else 0
+                linked += n if ctx.link else 0
+                caption = caption or ctx.caption
+                heading = heading or ctx.heading
+        total = max(total, 1)
+        self.blocks.append(Block(
+            "text", holder, lines, centered=hctx.centered, right=hctx.right,
+            italic=italic / total >= 0.9, bold=bold / total >= 0.9, caption_cue=caption or hctx.caption,
+            heading=heading, link_share=linked / total))
+
+
+def walk(roots: Sequence[etree._Element], base_url: str, skip: Iterable[etree._Element] = ()
+         ) -> list[Block]:
+    """Blocks of all roots in document order."""
+    skip = list(skip)
+    blocks: list[Block] = []
+    for root in roots:
+        blocks.extend(_Walker(base_url, skip).run(root))
+    return blocks
+
+
+# --------------------------------------------------------------------------- images
+
+
+def image_url(img: etree._Element, base_url: str) -> str | None:
+    """The absolute URL of an image: ``src`` unless a lazy loader keeps it in a data- attribute."""
+    src = (img.get("src") or "").strip()
+    if not src or B.LAZY_PLACEHOLDER_RE.search(src):
+        for attr in B.LAZY_ATTRS:
+            value = (img.get(attr) or "").strip()
+            if value:
+                src = value.split(",")[0].strip().split(" ")[0]
+                break
+    if not src or src.startswith("data:"):
+        return None
+    try:
+        return urljoin(base_url, src)
+    except ValueError:
+        return None
+
+
+def _px(value: str | None) -> int | None:
+    if not value:
+        return None
+    m = _SIZE_RE.search(value)
+    return int(m.group(1)) if m and "%" not in value else None
+
+
+def is_article_image(img: etree._Element, src: str) -> bool:
+    """Not an icon, logo, banner, or the thumbnail of a link to another page."""
+    path = src.split("?")[0]
+    if B.CHROME_IMAGE_RE.search(path.rsplit("/", 1)[-1]) or B.CHROME_IMAGE_RE.search(cue_string(img)):
+        return False
+    for attr in ("width", "height"):
+        px = _px(img.get(attr))
+        if px is not None and px < MIN_IMAGE_PX:
+            return False
+    node = img.getparent()
+    while node is not None and node.tag not in BLOCK_TAGS:
+        if node.tag == "a":
+            href = (node.get("href") or "").strip()
+            if href and not href.startswith(("#", "javascript")) and not _IMAGE_HREF_RE.search(href):
+                return False
+        node = node.getparent()
+    return True
+
+
+# --------------------------------------------------------------------------- typing blocks
+
+
+def is_furniture(text: str) -> bool:
+    """A short line made only of page-furniture words ("Chia sẻ | In bài | A- A+")."""
+    if len(text) > FURNITURE_MAX_CHARS:
+        return False
+    if B.COUNTER_RE.search(text):
+        return True
+    rest = _FURNITURE_RE.sub(" ", text.lower())
+    return not _LETTER_RE.search(rest)
+
+
+def is_footer_line(text: str) -> bool:
+    low = text.lower()
+    return len(text) <= 250 and low.startswith(B.FOOTER_LINE_PREFIXES)
+
+
+def _is_boilerplate(block: Block) -> bool:
+    text = block.text
+    if block.link_share >= MAX_LINK_SHARE:
+        return True
+    return is_related_heading(text) or is_furniture(text) or is_footer_line(text)
+
+
+def _caption_style(block: Block, centred_is_cue: bool, italic_is_cue: bool) -> bool:
+    text = block.text
+    if block.kind != "text" or not text or len(text) > C.MAX_CAPTION_CHARS:
+        return False
+    if block.caption_cue or C.CAPTION_PREFIX_RE.search(text):
+        return True
+    return (centred_is_cue and block.centered) or (italic_is_cue and block.italic)
+
+
+def _shares_small_container(img: Block, txt: Block) -> bool:
+    """Image and text in one small box (a figure, a caption table, a div of just the two)."""
+    if len(txt.text) > C.MAX_CAPTION_CHARS:
+        return False
+    node = img.el.getparent()
+    for _ in range(4):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if _contains(node, txt.el):
+            return node.tag in ("figure", "table", "tbody", "tr") or text_len(node) <= len(txt.text) + 5
+        node = node.getparent()
+    return False
+
+
+def _looks_like_signature(block: Block) -> bool:
+    text = block.text
+    if len(text) > SIGNATURE_MAX_CHARS or len(text.split()) > SIGNATURE_MAX_WORDS:
+        return False
+    if text.endswith(":") or _LIST_MARKER_RE.match(text):
+        return False
+    low = text.lower()
+    if low.startswith(("theo ", "nguồn:", "nguồn ")) or "(tổng hợp)" in low or "(theo " in low:
+        return True
+    words = [w for w in re.split(r"[\s,\-–/]+", text.strip("()")) if w]
+    namey = all(w[0].isupper() or not w[0].isalpha() for w in words if _LETTER_RE.search(w))
+    if text.endswith(".") and not text.endswith("./."):
+        namey = namey and len(words) <= 4
+    return namey and (block.right or block.bold or block.italic or len(words) <= 5)
+
+
+@dataclass
+class Assembled:
+    body: list[str]
+    images: list[Image]
+    signature: str | None
+    first_lines: list[str]
+
+
+def _body_paragraphs(block: Block) -> list[str]:
+    """A block's lines as paragraphs: a single <br> splits them unless the next line goes on
+    with the sentence (starts lower-case or with punctuation)."""
+    out: list[str] = []
+    for line in block.lines:
+        if out and (line[:1].islower() or line[:1] in ",;)") and not _LIST_MARKER_RE.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
+    """Type the blocks (boilerplate, caption, signature, body) and build body and images."""
+    title_n = norm_text(title).lower() if title else None
+    texts = [b for b in blocks if b.kind == "text"]
+    for b in texts:
+        if _is_boilerplate(b) or (title_n and b.text.lower() == title_n):
+            b.role = "boilerplate"
+        elif len(b.text) <= 120 and looks_like_dateline(b.text):
+            b.role = "dateline"
+    prose = [b for b in texts if b.role == "body"]
+    n = max(len(prose), 1)
+    centred_is_cue = sum(b.centered for b in prose) / n < 0.5
+    italic_is_cue = sum(b.italic for b in prose) / n < 0.5
+    images: list[Image] = []
+    live = [b for b in blocks if b.kind == "image" or b.role == "body"]
+    for i, b in enumerate(live):
+        if b.kind != "image":
+            continue
+        nxt = live[i + 1] if i + 1 < len(live) else None
+        caption = None
+        if nxt is not None and nxt.kind == "text" and nxt.role == "body" and (
+                _caption_style(nxt, centred_is_cue, italic_is_cue) or _shares_small_container(b, nxt)):
+            nxt.role = "caption"
+            caption = nxt.text
+        images.append(Image(url=b.src or "", alt=b.alt, caption=caption))
+    for b in texts:
+        if b.role == "body" and b.caption_cue and len(b.text) <= C.MAX_CAPTION_CHARS:
+            b.role = "caption"
+    body_blocks = [b for b in texts if b.role == "body"]
+    signature = None
+    if body_blocks and len(body_blocks) > 1 and _looks_like_signature(body_blocks[-1]):
+        body_blocks[-1].role = "signature"
+        signature = body_blocks[-1].text
+        body_blocks.pop()
+    body = [p for b in body_blocks for p in _body_paragraphs(b)]
+    seen_images: set[str] = set()
+    unique = []
+    for im in images:
+        if im.url in seen_images:
+            continue
+        seen_images.add(im.url)
+        unique.append(im)
+    return Assembled(body=body, images=unique, signature=signature, first_lines=body[:2])

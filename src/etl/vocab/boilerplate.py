@@ -1,0 +1,122 @@
+"""Boilerplate vocabulary: phrases and class/id cues of what surrounds an article.
+
+Kept apart from the logic in ``etl.clean`` and ``etl.extract.generic`` so a new portal's
+wording is added here, once.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Tags that never hold article text.
+DROP_TAGS: tuple[str, ...] = (
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "select", "option", "textarea", "input", "button", "nav", "map", "audio", "video", "link",
+    "meta",
+)
+
+#: Headings that open a list of other articles (the box is dropped, heading and all).
+RELATED_HEADINGS: tuple[str, ...] = (
+    "tin liên quan", "bài liên quan", "bài viết liên quan", "tin bài liên quan", "tin cùng chuyên mục",
+    "cùng chuyên mục", "các tin khác", "tin khác", "các bài khác", "bài khác", "tin mới", "tin mới nhất",
+    "tin mới hơn", "tin cũ hơn", "tin đã đưa", "các tin đã đưa", "xem thêm", "đọc thêm", "có thể bạn quan tâm",
+    "tin nổi bật", "tin đọc nhiều", "đọc nhiều nhất", "tin xem nhiều", "tin tiêu điểm", "tin bài khác",
+    "văn bản mới", "thông báo", "liên kết website", "tin ảnh", "video", "tin cùng loại",
+    "các tin bài khác", "tin tức khác", "bài viết khác", "tin tức liên quan", "chủ đề liên quan",
+    "bài đọc nhiều", "tin đọc nhiều nhất", "tin khác cùng chuyên mục", "các tin cũ hơn", "các tin mới hơn",
+)
+
+#: Short lines that are page furniture whatever element holds them (compared lower-case,
+#: after stripping punctuation); a line equal to or starting with one of these is dropped.
+FURNITURE_LINES: tuple[str, ...] = (
+    "chia sẻ", "in bài", "in trang", "gửi email", "gửi bài viết", "gửi cho bạn bè", "về đầu trang",
+    "lên đầu trang", "quay lại", "trở về", "bản in", "lưu bài", "lưu tin", "bình luận", "ý kiến bạn đọc",
+    "gửi ý kiến", "gửi bình luận", "đánh giá", "lượt xem", "lượt đọc", "số lượt xem", "lượt truy cập",
+    "từ khóa", "từ khoá", "tags", "tag", "xem chi tiết", "xem tiếp", "đọc tiếp", "xem thêm", "cỡ chữ",
+    "kích thước chữ", "font chữ", "trang chủ", "tải về", "tải file", "tệp đính kèm", "file đính kèm",
+    "nghe bài", "nghe đọc", "đọc bài", "phóng to", "thu nhỏ", "a- a+", "a a a", "facebook", "zalo",
+    "twitter", "tweet", "like", "share", "print", "email", "top", "in", "bản quyền", "copyright",
+    "đăng nhập", "đăng ký", "tìm kiếm", "theo dõi", "views", "lượt thích", "0 bình luận",
+    "xem bản in", "gửi tin", "trở lại", "phản hồi", "ý kiến của bạn",
+)
+
+#: Lines of a site footer: licence, address, responsibility (checked with ``startswith``).
+FOOTER_LINE_PREFIXES: tuple[str, ...] = (
+    "giấy phép", "cơ quan chủ quản", "chịu trách nhiệm", "địa chỉ:", "điện thoại:", "số đt", "email:",
+    "fax:", "ghi rõ nguồn", "website được thiết kế", "thiết kế bởi", "bản quyền thuộc", "© ",
+    "copyright", "trưởng ban biên tập", "đơn vị quản lý", "cơ quan thường trực", "trang thông tin điện tử",
+    "cổng thông tin điện tử", "ghi rõ nguồn", "đang online", "hôm nay:", "đã truy cập", "tổng lượt truy cập",
+    "lượt truy cập", "lượt xem:", "số lượt xem",
+)
+
+#: A counter or rating line: "Lượt xem: 1234", "Đã xem: 55", "(12 lượt xem)".
+COUNTER_RE = re.compile(r"(lượt\s+(xem|đọc|truy cập|thích)|đã\s+xem|views?)\s*[:：]?\s*\d|\d+\s*lượt\s+(xem|đọc)", re.I)
+
+#: Class/id cues of boilerplate containers (matched on "class id" lower-cased).
+BOILERPLATE_CLASS_RE = re.compile(
+    r"(?:^|[\s_\-])(?:"
+    r"menu|menus|mainmenu|topmenu|nav|navbar|navigation|breadcrumbs?|bread-?crumb|duongdan|"
+    r"footer|site-?footer|page-?footer|copyright|sidebar|side-?bar|col-?right|col-?left|right-?col|"
+    r"left-?col|share|sharing|social|socials?|share-?box|sharebar|share-?tools|print|print-?bar|"
+    r"toolbar|tools|news-?tools|article-?tools|utility|utilities|related|related-?news|related-?posts?|"
+    r"tinlienquan|tin-?lien-?quan|lienquan|lien-?quan|other-?news|othernews|tinkhac|tin-?khac|"
+    r"more-?news|same-?cate|cung-?chuyen-?muc|samecategory|also|readmore|read-?more|xemthem|xem-?them|"
+    r"comments?|comment-?form|binh-?luan|binhluan|ykien|y-?kien|feedback|rating|ratings|rate|danhgia|"
+    r"danh-?gia|vote|poll|survey|tags?|tag-?list|tagcloud|keywords?|tu-?khoa|tukhoa|"
+    r"banner|banners|advert|adverts|ads|ad-?box|quangcao|quang-?cao|sponsor|counter|visitor|"
+    r"thongke|thong-?ke|statistic|stats|search|search-?box|login|pager|pagination|paging|"
+    r"font-?size|fontsize|text-?size|back-?top|backtotop|go-?top|gotop|totop|cookie|modal|popup|"
+    r"hotline|top-?links|toplinks|weblink|web-?link|lienket|lien-?ket|box-?link|newest|latest|"
+    r"most-?read|mostview|most-?viewed|docnhieu|hot-?news|tinmoi|tin-?moi|subscribe|newsletter|"
+    r"audio-?player|player|skip-?link|sr-only|hidden|d-none"
+    r")(?:$|[\s_\-])",
+    re.I,
+)
+
+#: Class/id cues that mark an article container (never dropped as boilerplate).
+CONTENT_CLASS_RE = re.compile(
+    r"content|detail|article|entry|post-?body|news-?body|noidung|noi-?dung|chitiet|chi-?tiet|"
+    r"maincontent|fulltext|full-?text|body-?text|story|news-?content|baiviet",
+    re.I,
+)
+
+#: Class/id cues of a lead (sapo) paragraph outside the content container.
+LEAD_CLASS_RE = re.compile(r"sapo|lead|summary|tomtat|tom-?tat|chapeau|description|intro|excerpt|abstract|teaser", re.I)
+
+#: Class/id cues of headline elements.
+TITLE_CLASS_RE = re.compile(
+    r"title|tieude|tieu-?de|headline|heading|news-?name|ten-?bai|post-?name", re.I
+)
+
+#: Class/id cues of a byline element.
+AUTHOR_CLASS_RE = re.compile(r"author|tacgia|tac-?gia|byline|writer|nguoi-?viet|signature|butdanh|but-?danh|reporter", re.I)
+
+#: CMS account names that are not authors.
+NOT_AUTHORS: tuple[str, ...] = (
+    "admin", "administrator", "quản trị", "quản trị viên", "webmaster", "editor", "biên tập viên",
+    "ban biên tập", "user", "guest", "root", "system", "cms",
+)
+
+#: Words that make a headline candidate look like the site's name rather than an article's.
+SITE_NAME_CUES: tuple[str, ...] = (
+    "cổng thông tin điện tử", "trang thông tin điện tử", "cổng thông tin", "trang chủ", "website",
+)
+
+#: Separators between an article title and the site name in <title>.
+TITLE_SEPARATORS_RE = re.compile(r"\s+[-|–—:»]\s+|\s*\|\s*")
+
+#: Image URL fragments of page chrome, not article photos.
+CHROME_IMAGE_RE = re.compile(
+    r"logo|icon|banner|button|btn[_-]|spacer|blank\.|pixel|avatar|loading|arrow|bullet|"
+    r"facebook|zalo|twitter|youtube|social|share|print|rss|captcha|sprite|/ads?/|quangcao|flag",
+    re.I,
+)
+
+#: Placeholder image sources of lazy loaders; the real URL is in a data- attribute.
+LAZY_PLACEHOLDER_RE = re.compile(r"^data:|blank|lazy|placeholder|spacer|loading|grey\.gif|1x1", re.I)
+
+#: Attributes that hold the real image URL when the page lazy-loads it, best first.
+LAZY_ATTRS: tuple[str, ...] = (
+    "data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-full-src",
+    "data-srcset", "data-image", "data-img", "srcset",
+)

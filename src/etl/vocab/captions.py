@@ -1,0 +1,22 @@
+"""Caption vocabulary: what announces an image caption on Vietnamese portals."""
+
+from __future__ import annotations
+
+import re
+
+#: A caption line opens with one of these ("Ảnh: Đ/c Lê Hải Quân ...", "(Ảnh: TTXVN)").
+CAPTION_PREFIX_RE = re.compile(r"^\(?\s*(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*(?:\d+\s*)?[:.\-–]", re.I)
+
+#: A caption closes with a photo credit: "... tại Hội nghị (Ảnh: PV)".
+CAPTION_CREDIT_RE = re.compile(r"\((?:ảnh|nguồn ảnh|ảnh minh họa)\s*:?[^)]{0,60}\)\s*$", re.I)
+
+#: Class/id cues of caption elements (figcaption-like divs, caption table cells).
+CAPTION_CLASS_RE = re.compile(
+    r"caption|chuthich|chu-?thich|image-?desc|img-?desc|photo-?desc|pic-?desc|desc-?img|"
+    r"fig-?desc|figure-?desc|imagedesc|picturedesc|photocms_caption|note-?image|image-?note|"
+    r"image_caption|expNoEdit|cap-?img",
+    re.I,
+)
+
+#: Longest text taken as a caption when only style (centred, italic) says so.
+MAX_CAPTION_CHARS = 400

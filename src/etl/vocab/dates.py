@@ -1,0 +1,92 @@
+"""Date vocabulary of Vietnamese portals: weekday words, parts of the day, dateline cues, regexes.
+
+Every date-related literal lives here so ``etl.extract.dates`` holds only logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Weekday words that open a dateline ("Thứ ba, 18/08/2020 12:12").
+WEEKDAYS: tuple[str, ...] = (
+    "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật",
+    "thứ 2", "thứ 3", "thứ 4", "thứ 5", "thứ 6", "thứ 7", "t2", "t3", "t4", "t5", "t6", "t7", "cn",
+)
+
+#: Parts of the day that open an event sentence ("Sáng ngày 05/3/2024", "Chiều 12/4").
+PARTS_OF_DAY: tuple[str, ...] = (
+    "rạng sáng", "sáng sớm", "sáng", "trưa", "chiều tối", "chiều", "tối", "đêm", "khuya",
+)
+
+#: Words that announce a publication dateline; a date after one of them is the page's date.
+DATELINE_CUES: tuple[str, ...] = (
+    "ngày đăng", "đăng ngày", "ngày xuất bản", "xuất bản", "ngày cập nhật", "cập nhật",
+    "cập nhật lúc", "đăng lúc", "thời gian đăng", "ngày phát hành", "posted", "published",
+    "ngày tạo", "ngày viết", "đăng tải",
+)
+
+#: Words that announce a modification date: a weaker candidate than a publication date.
+MODIFIED_CUES: tuple[str, ...] = ("sửa lần cuối", "chỉnh sửa", "last modified", "modified")
+
+#: Meta tags (property or name or itemprop) holding the publication instant, best first.
+META_PUBLISHED: tuple[str, ...] = (
+    "article:published_time", "og:article:published_time", "og:published_time",
+    "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
+    "dc.date", "date", "sailthru.date", "parsely-pub-date", "dcterms.created", "og:updated_time",
+    "article:modified_time", "datemodified", "lastmod",
+)
+
+#: Class/id fragments of elements that carry a dateline.
+DATE_CLASS_RE = re.compile(
+    r"date|time|ngay|publish|post-?meta|posted|meta-?info|datetime|thoigian|calendar|news-?info",
+    re.I,
+)
+
+#: A day-month-year date: 18/08/2020, 3-6-2023, 05.03.2024.
+DMY_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])")
+#: Written-out date: "ngày 5 tháng 3 năm 2024".
+WORDY_DATE_RE = re.compile(
+    r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?", re.I
+)
+#: An ISO date or instant: 2024-03-05, 2024-03-05T14:30:00+07:00.
+ISO_RE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
+)
+#: A clock time: 09:05, 9h05, 14 giờ 30, 2:30 PM, 09:05:33.
+TIME_RE = re.compile(
+    r"(?<![\d/:.])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*(am|pm|sa|ch)?(?![\w/])",
+    re.I,
+)
+
+#: Event dates in an opening sentence, strongest first. Groups: day, month, year (optional).
+_PART = "|".join(PARTS_OF_DAY)
+#: Verbs after which a bare date is the event's: "diễn ra ngày 18/8".
+EVENT_VERBS = "diễn ra|tổ chức|khai mạc|bế mạc|tiến hành|họp|tham dự"
+_DM = r"(\d{1,2})(?:\s*(?:-|–|và|,)\s*\d{1,2})?\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])"
+EVENT_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "Sáng ngày 05/3/2024", "Chiều 12/4", "sáng nay (18/8)", "Tối hôm qua (1/10)"
+    re.compile(
+        rf"(?<!\w)(?:{_PART})\s+(?:ngày\s+|hôm\s+nay\s*|nay\s*|hôm\s+qua\s*|qua\s*|mai\s*)?"
+        rf"(?:\(\s*(?:ngày\s+)?)?{_DM}",
+        re.I,
+    ),
+    # "(18/8)" right after "hôm nay" / "nay" / "hôm qua"
+    re.compile(rf"(?<!\w)(?:hôm\s+nay|nay|hôm\s+qua|vừa\s+qua)\s*\(\s*(?:ngày\s+)?{_DM}", re.I),
+    # "Ngày 26/12/2022, ..." at the start of a sentence
+    re.compile(rf"(?:^|[.!?]\s+)(?:trong\s+|vào\s+)?(?:hai\s+|2\s+|các\s+)?ngày\s+{_DM}", re.I),
+    # "vào ngày 5/3", "trong ngày 5/3"
+    re.compile(rf"(?<!\w)(?:vào|trong|từ)\s+(?:hai\s+|2\s+|các\s+)?ngày\s+{_DM}", re.I),
+    # "diễn ra ngày 18/8", "tổ chức vào ngày 5/3"
+    re.compile(
+        rf"(?<!\w)(?:{EVENT_VERBS})\s+(?:vào\s+)?(?:ngày\s+|hôm\s+)?{_DM}", re.I
+    ),
+)
+#: Event date written out: "Sáng ngày 5 tháng 3 năm 2024".
+EVENT_WORDY_RE = re.compile(
+    rf"(?:(?:{_PART})\s+)?ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?", re.I
+)
+#: A document code just before "ngày": "155-KH/ĐUK ngày 10/10/2019" is the document's date.
+DOCUMENT_BEFORE_DATE_RE = re.compile(r"(?:\d+[/-]\S*[A-ZĐ]{2,}\S*|số\s+\S+)\s*$")
+
+#: Time zone suffixes that say "Vietnam time" and can be ignored ("(GMT+7)").
+TZ_NOISE_RE = re.compile(r"\(?\s*(?:GMT|UTC)\s*\+\s*7\s*\)?", re.I)

@@ -1,0 +1,35 @@
+"""Place vocabulary: how an opening sentence names where an event took place ("tại Hà Nội")."""
+
+from __future__ import annotations
+
+import re
+
+#: The preposition that introduces the place.
+PLACE_CUE_RE = re.compile(r"(?<!\w)(?:tại|ở)\s+", re.I)
+
+#: Words after "tại" that name an event, not a place ("phát biểu tại Đại hội ...").
+EVENT_NOUNS: tuple[str, ...] = (
+    "đại hội", "hội nghị", "hội thảo", "hội thi", "hội giảng", "lễ", "buổi", "cuộc", "phiên", "kỳ họp",
+    "diễn đàn", "chương trình", "sự kiện", "tọa đàm", "toạ đàm", "lớp", "khóa", "khoá", "hội đàm",
+    "cuộc họp", "cuộc thi", "triển lãm", "giải", "đợt", "chuyến", "văn bản", "quyết định", "nghị quyết",
+    "kế hoạch", "thông tư", "nghị định", "công văn", "điều", "khoản", "mục", "phần", "đây", "đó",
+    "thời điểm", "các", "những", "mỗi", "từng", "nhiều", "một số", "họp", "phiên họp", "đối thoại",
+    "tổng kết", "sơ kết", "cơ sở", "địa phương", "chỗ",
+)
+
+#: Where the place name stops: punctuation, or a word that starts the next clause.
+PLACE_STOP_RE = re.compile(
+    r"[,.;:!?()\[\]“”\"]|\s[-–—]\s|(?<!\w)(?:đã|đang|sẽ|diễn ra|tổ chức|khai mạc|bế mạc|nhằm|để|với|"
+    r"cho|về|theo|là|do|trong|khi|sau khi|trước khi|vào|từ|đến|nhân dịp|dưới sự|có|được|bởi|"
+    r"tiến hành|chủ trì|cùng|và các|gồm|nhân|thì|mà|sáng|chiều|tối|trưa|ngày)(?!\w)",
+    re.I,
+)
+
+#: Most words a place name has.
+MAX_PLACE_WORDS = 12
+
+#: Lower-case words a place name may open with ("tại thành phố Thanh Hóa", "tại trụ sở Bộ").
+PLACE_HEAD_WORDS: tuple[str, ...] = (
+    "thành", "tỉnh", "huyện", "xã", "phường", "quận", "thị", "thủ", "trụ", "hội", "nhà", "khu", "trung",
+    "văn", "sân", "cung", "trường", "làng", "thôn", "bản", "ấp", "đảo", "cảng", "tp", "tp.",
+)
