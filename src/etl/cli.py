@@ -15,9 +15,11 @@ import argparse
 import logging
 import os
 import sys
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
+from etl import progress
 from etl.errors import ConfigError, EtlError
 from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_DATA_DIR
 
@@ -96,9 +98,13 @@ def _run(args: argparse.Namespace, *, fixture_site: bool) -> int:
     from flows.nightly import collect_news
 
     started = datetime.now(UTC)
-    state = collect_news(sources=args.sources, max_listing_pages=args.max_listing_pages,
-                         data_dir=args.data_dir, config=None if fixture_site else args.config,
-                         fixture_site=fixture_site, return_state=True)
+    with ExitStack() as stack:
+        if sys.stderr.isatty():
+            progress.use(stack.enter_context(progress.RichProgress()))
+        state = collect_news(sources=args.sources, max_listing_pages=args.max_listing_pages,
+                             data_dir=args.data_dir, config=None if fixture_site else args.config,
+                             fixture_site=fixture_site, return_state=True)
+    progress.use(progress.LogProgress())
     report = load_run_report(store.Tables.at(args.data_dir))
     if report is not None and report.started_at >= started.replace(microsecond=0):
         print(render_console(report))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +22,8 @@ from etl.errors import RunFailedError
 from etl.extract import extract_article
 from etl.fetch import Fetcher, FetchResult, decode_html
 from etl.models import Article
+from etl.progress import ProgressSink
+from etl.progress import current as current_progress
 from etl.quality import (CURATED, ERROR, EXTRACT, FETCH, Finding, Tally, check_article, check_page,
                          compare_with_previous, failed_errors, validate_articles)
 from etl.raw import RawStore
@@ -91,11 +92,12 @@ def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, sett
 
 
 def collect_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: RawStore,
-                     settings: Settings, *, run_id: str,
-                     progress: Callable[[str], None] | None = None) -> SourceBatch:
+                     settings: Settings, *, run_id: str, progress: ProgressSink | None = None) -> SourceBatch:
     """Fetch, keep, extract and check every new article of the batch."""
     assert batch.discovery is not None
     urls = batch.discovery.article_urls[: settings.crawl.max_articles_per_source]
+    progress = progress or current_progress()
+    progress.start(source.id, len(urls))
     seen_ids: set[str] = set()
     for url in urls:
         result = fetcher.get(url)
@@ -105,8 +107,8 @@ def collect_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: 
         if row is not None and row["article_id"] not in seen_ids:
             seen_ids.add(row["article_id"])
             batch.rows.append(row)
-        if progress:
-            progress(url)
+        progress.advance(source.id, url)
+    progress.finish(source.id)
     log.info("%s: %d new article(s), %d failed, %d quarantined", source.id, len(batch.rows),
              batch.failed, len(batch.quarantine))
     return batch
