@@ -71,6 +71,7 @@ def test_ong_ba_with_position() -> None:
         "Đại hội diễn ra tại Hội trường 25B Lê Lợi, Hà Nội.",
         "Bà con nhân dân xã Quảng Phú phấn khởi đón nhận hệ thống loa.",
         "Ảnh: Nguyễn Văn Bình",
+        "Bí thư Đoàn Thanh niên Sở đã phát động phong trào thi đua.",
         "Ban Chấp hành Đảng bộ Khối các cơ quan Trung ương và Ban Thường vụ Đảng ủy Khối gửi hoa.",
     ],
 )

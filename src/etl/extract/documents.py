@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 _CODE = re.compile(
     rf"(?P<number>{vocab.CODE_NUMBER})"
-    rf"(?:(?P<sep0>{vocab.CODE_SEPARATOR})(?P<year>(?:19|20)\d\d)(?!\d))?"
+    rf"(?:{vocab.CODE_SEPARATOR}(?P<year>(?:19|20)\d\d)(?!\d))?"
     rf"(?P<rest>(?:{vocab.CODE_SEPARATOR}{vocab.CODE_GROUP}){{1,3}})"
 )
 _GROUP_SPLIT = re.compile(rf"({vocab.CODE_SEPARATOR})")
@@ -34,13 +34,13 @@ _CANONICAL = {t.lower(): vocab.TYPE_ALIASES.get(t, t) for t in vocab.DOCUMENT_TY
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]")
 _DATE_AFTER = re.compile(
     r"\s*[,(]?\s*(?:" + "|".join(sorted(vocab.DATE_LEADS, key=len, reverse=True)) + r")\s+"
-    r"(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{1,2})"
-    r"(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>\d{4}))?",
+    rf"(?P<d>\d{{1,2}})\s*(?:[/.-]|\s+{vocab.DATE_MONTH_WORD}\s+)\s*(?P<m>\d{{1,2}})"
+    rf"(?:\s*(?:[/.-]|\s+{vocab.DATE_YEAR_WORD}\s+)\s*(?P<y>\d{{4}}))?",
     re.IGNORECASE,
 )
 _MARKERS_LONGEST = sorted(vocab.MARKER_TYPES, key=len, reverse=True)
 _ISSUERS = frozenset(vocab.ISSUERS)
-_LAW_MARKER = re.compile(r"QH\d*")
+_LAW_MARKER = re.compile(vocab.LAW_MARKER_PATTERN)
 #: How far before a code its type word may stand (a law's title sits in between).
 _TYPE_WINDOW = 110
 
@@ -77,7 +77,7 @@ def _split_glued(group: str) -> list[str]:
 
 def _marker_type(group: str) -> str | None:
     if _LAW_MARKER.fullmatch(group):
-        return "Luật"
+        return vocab.LAW_TYPE
     return vocab.MARKER_TYPES.get(group)
 
 

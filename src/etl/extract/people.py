@@ -21,10 +21,8 @@ log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"\w+(?:[&/]\w+)*|[^\w\s]")
 _SPACES = re.compile(r"\s+")
-#: Separators between a name and the position that follows it.
+#: Separators between a name and the position that follows it, and between two titles.
 _APPOSITION = frozenset({",", "-", "–", "—"})
-#: Punctuation a trailing position may run across when another title follows it.
-_POSITION_JOINERS = frozenset({",", "-", "–", "—"})
 #: How far back a title may stand before the name it belongs to.
 _MAX_LEFT_WORDS = 16
 
@@ -57,6 +55,7 @@ _POSITION_STOPS = _phrase_index(vocab.POSITION_STOPS)
 _CLAUSE_STOP_ENDS = _suffix_index(vocab.CLAUSE_STOPS)
 _PLACES = _phrase_index(vocab.PLACE_NAMES)
 _PLACE_MARKER_ENDS = _suffix_index(vocab.PLACE_MARKERS)
+_ORGANISATIONS = _phrase_index(vocab.ORGANISATION_NAMES)
 #: Hyphens inside organisation names ("Vụ Kế hoạch - Tài chính").
 _HYPHENS = frozenset({"-", "–", "—"})
 
@@ -125,7 +124,12 @@ def _name_run(tokens: list[_Token], i: int, *, after_honorific: bool = False) ->
         return 0
     if _ends_at(tokens, i - 1, _PLACE_MARKER_ENDS):
         return 0
-    if _match_at(tokens, i, _HONORIFICS) or _position_at(tokens, i) or _match_at(tokens, i, _PLACES):
+    if (
+        _match_at(tokens, i, _HONORIFICS)
+        or _position_at(tokens, i)
+        or _match_at(tokens, i, _PLACES)
+        or _match_at(tokens, i, _ORGANISATIONS)
+    ):
         return 0
     j = i + 1
     while (
@@ -159,7 +163,7 @@ def _left_position(text: str, tokens: list[_Token], i: int) -> tuple[str | None,
             break
         if _ends_at(tokens, k, _HONORIFIC_ENDS):
             break
-        if tok.low == "và":
+        if tok.low == vocab.CONJUNCTION:
             if _position_at(tokens, b) or _match_at(tokens, b, _HONORIFICS):
                 break
         elif _ends_at(tokens, k, _CLAUSE_STOP_ENDS):
@@ -183,7 +187,7 @@ def _right_position(tokens: list[_Token], j: int, text: str) -> str | None:
     while e < len(tokens) and words < vocab.MAX_POSITION_WORDS:
         tok = tokens[e]
         if not tok.word:
-            if tok.text in _POSITION_JOINERS and _position_at(tokens, e + 1):
+            if tok.text in _APPOSITION and _position_at(tokens, e + 1):
                 e += 1
                 continue
             if (
@@ -202,7 +206,7 @@ def _right_position(tokens: list[_Token], j: int, text: str) -> str | None:
             or _name_run(tokens, e)
         ):
             break
-        if tok.low == "và" and (
+        if tok.low == vocab.CONJUNCTION and (
             _position_at(tokens, e + 1)
             or _match_at(tokens, e + 1, _HONORIFICS)
             or (e + 1 < len(tokens) and _name_run(tokens, e + 1))
@@ -242,7 +246,7 @@ def _people_in(text: str) -> list[tuple[str, str | None]]:
             continue
         left, framed = _left_position(text, tokens, i)
         right = _right_position(tokens, j, text)
-        listed = i >= 2 and last_end == i - 2 and tokens[i - 1].low in {",", "và", ";"}
+        listed = i >= 2 and last_end == i - 2 and tokens[i - 1].low in vocab.LIST_JOINERS
         if framed or right or listed:
             positions = [p for p in (left, right) if p]
             found.append((name, max(positions, key=len) if positions else None))

@@ -124,4 +124,11 @@ CODE_GROUP = r"[A-ZĐ][A-Za-zĐđ0-9]*(?![\w])"
 CODE_SEPARATOR = r"\s*[-/–]\s*"
 
 #: Phrases between a code and the date it was issued ("…, ngày", "ban hành ngày").
-DATE_LEADS = (r"ngày", r"ban hành ngày", r"ban hành ngày", r"được ban hành ngày", r"ký ngày")
+DATE_LEADS = (r"ngày", r"ban hành ngày", r"được ban hành ngày", r"ký ngày")
+#: Words of a spelled-out date ("ngày 22 tháng 12 năm 2024").
+DATE_MONTH_WORD = "tháng"
+DATE_YEAR_WORD = "năm"
+
+#: Laws carry the National Assembly's term as their marker ("86/2015/QH13").
+LAW_MARKER_PATTERN = r"QH\d*"
+LAW_TYPE = "Luật"

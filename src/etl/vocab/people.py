@@ -125,7 +125,7 @@ POSITION_STOPS: tuple[str, ...] = (
     "quán triệt",
     "phổ biến",
     "thăm",
-    "làm việc",
+    "làm",
     "đã",
     "sẽ",
     "đang",
@@ -163,8 +163,13 @@ POSITION_STOPS: tuple[str, ...] = (
     "để",
 )
 
+#: Conjunction that joins two people or two parts of an organisation's name.
+CONJUNCTION = "và"
+#: Tokens between names in a list of people ("…An, Trần Văn Bình và Lê Thị Cúc").
+LIST_JOINERS: frozenset[str] = frozenset({",", ";", CONJUNCTION})
+
 #: Words that end the clause before a name: a preceding position never reaches back past them.
-CLAUSE_STOPS: tuple[str, ...] = POSITION_STOPS + ("và", "của", "có", "gồm", "cho", "về")
+CLAUSE_STOPS: tuple[str, ...] = POSITION_STOPS + (CONJUNCTION, "của", "có", "gồm", "cho", "về")
 
 #: Vietnamese family names, as written. A name must start with one of these.
 SURNAMES: frozenset[str] = frozenset(
@@ -212,6 +217,22 @@ PLACE_MARKERS: tuple[str, ...] = (
     "cầu",
     "sông",
     "núi",
+)
+
+#: Organisations whose names start like a person's ("Đoàn Thanh niên", "Đoàn Chủ tịch").
+ORGANISATION_NAMES: tuple[str, ...] = (
+    "đoàn thanh niên",
+    "đoàn chủ tịch",
+    "đoàn thư ký",
+    "đoàn đại biểu",
+    "đoàn công tác",
+    "đoàn kiểm tra",
+    "đoàn giám sát",
+    "hội liên hiệp",
+    "hội nông dân",
+    "hội cựu chiến binh",
+    "hội nhà báo",
+    "mặt trận tổ quốc",
 )
 
 #: Names the text refers to as history or ideology, not as a participant.
