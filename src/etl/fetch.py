@@ -258,6 +258,7 @@ class Fetcher:
         })
         self._robots: dict[str, RobotFileParser] = {}
         self._crawl_delay: dict[str, float] = {}
+        self._robots_unavailable: dict[str, str] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
         self._lock = threading.Lock()
 
@@ -308,9 +309,11 @@ class Fetcher:
             except RefusedURLError as exc:
                 result.error = f"refused: {exc.reason}"
                 return
-            if check_robots and self.settings.obey_robots_txt and not self._robots_allow(current):
-                result.error = "refused: robots.txt"
-                return
+            if check_robots and self.settings.obey_robots_txt:
+                refusal = self._robots_refusal(current)
+                if refusal:
+                    result.error = refusal
+                    return
             visits[current] = visits.get(current, 0) + 1
             attempt = self._with_retries(current, headers, result, expect_html=expect_html,
                                          max_bytes=max_bytes)
@@ -487,7 +490,8 @@ class Fetcher:
         parts = urlsplit(url)
         return f"{parts.scheme.lower()}://{netloc_of(url)}"
 
-    def _robots_allow(self, url: str) -> bool:
+    def _robots_refusal(self, url: str) -> str | None:
+        """None when robots.txt allows ``url``; else the FetchResult error to record."""
         origin = self._origin(url)
         with self._lock:
             lock = self._robots_locks.setdefault(origin, threading.Lock())
@@ -495,13 +499,19 @@ class Fetcher:
             parser = self._robots.get(origin)
             if parser is None:
                 parser = self._robots[origin] = self._load_robots(origin)
-        allowed = parser.can_fetch(self.settings.user_agent, url)
-        if not allowed:
+        if origin in self._robots_unavailable:
+            return f"refused: robots.txt unavailable ({self._robots_unavailable[origin]})"
+        if not parser.can_fetch(self.settings.user_agent, url):
             logger.info("robots.txt of %s disallows %s", origin, url)
-        return allowed
+            return "refused: robots.txt"
+        return None
 
     def _load_robots(self, origin: str) -> RobotFileParser:
-        """Fetch robots.txt once through the guarded path; decide what a failure means."""
+        """Fetch robots.txt once through the guarded path; decide what a failure means.
+
+        RFC 9309: a 4xx means there are no rules; a 5xx or no answer means the site may be
+        overloaded, so nothing is fetched there until the next run. 401/403 are read as "closed".
+        """
         robots_url = f"{origin}/robots.txt"
         parser = RobotFileParser(robots_url)
         result = FetchResult(url=robots_url, final_url=robots_url)
@@ -522,6 +532,7 @@ class Fetcher:
             logger.warning("robots.txt of %s unavailable (%s): nothing fetched there this run",
                            origin, result.error)
             parser.disallow_all = True
+            self._robots_unavailable[origin] = result.error or f"http {status}"
         parser.modified()
         return parser
 
@@ -577,8 +588,11 @@ def decode_html(body: bytes, content_type: str | None) -> str:
         if body.startswith(bom):
             return _nfc(body[len(bom):].decode(codec, "replace"))
     multibyte, invalid = _utf8_share(body)
-    # A few invalid bytes in an otherwise UTF-8 page are damage, not another encoding.
-    mostly_utf8 = multibyte > 0 and invalid <= max(2, multibyte // 20)
+    # Text in a single-byte charset almost never forms valid multi-byte UTF-8 sequences, so a
+    # clear majority of valid ones means UTF-8 whatever the label says; invalid bytes among them
+    # are damage. When the label itself says UTF-8, valid sequences need only match invalid ones.
+    mostly_utf8 = multibyte > 0 and invalid * 4 <= multibyte
+    labelled_utf8_plausible = invalid == 0 or multibyte >= invalid
     header_match = _HEADER_CHARSET.search(content_type or "")
     meta_match = _META_CHARSET.search(body[:4096])
     declared = [_codec_name(header_match.group(1) if header_match else None),
@@ -587,7 +601,7 @@ def decode_html(body: bytes, content_type: str | None) -> str:
         if codec is None:
             continue
         if codec == "utf-8":
-            if invalid == 0 or mostly_utf8:
+            if labelled_utf8_plausible:
                 return _nfc(body.decode("utf-8", "replace"))
             continue
         if mostly_utf8:
