@@ -163,8 +163,14 @@ def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | No
 
 
 def _date_text(el: etree._Element) -> str | None:
-    if el.tag == "time" and el.get("datetime"):
-        return el.get("datetime")
+    """The text to read a dateline from: a machine-readable ``datetime`` when the element holds
+    a <time> giving the clock time, else the visible text (if short)."""
+    for t in el.iter("time"):
+        value = t.get("datetime")
+        if value:
+            dl = parse_dateline(value)
+            if dl and (dl.has_time or el is t):
+                return value
     text = norm_text(el.text_content() or "")
     if not text or len(text) > DATELINE_MAX_CHARS:
         return None

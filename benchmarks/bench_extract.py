@@ -1,0 +1,140 @@
+"""Score ``extract_article`` and trafilatura 2.x on the quality corpus, and time both.
+
+Run ``python benchmarks/bench_extract.py [--corpus tests/corpus] [--repeat 3]``. Pages whose
+expected JSON names an adapter form the "adapter layouts" group (our extractor runs with the
+adapter there, and again without it in the "adapter layouts, no adapter" column); the others
+are "unknown layouts", which no adapter knows. trafilatura runs with ``include_images`` and
+metadata; its text is split into paragraphs (image lines removed, a line right after an image
+line taken as that image's caption) and its date (a day) read as 00:00 Vietnam time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from scoring import FIELDS, PageScore, aggregate, article_to_dict, load_corpus, score_page  # noqa: E402
+
+from etl.extract import extract_article  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+_IMAGE_LINE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+METRICS = ("body_token_f1", "para_precision", "para_recall", "caption_leak", "caption_f1", *FIELDS)
+FLOORS = {"body_token_f1": 0.99, "para_precision": 0.95, "caption_leak": 0.02, "caption_f1": 0.95,
+          "published_at": 0.95, "event_date": 0.9, "author": 0.95, "location": 0.9}
+
+
+def trafilatura_predict(html: str, url: str) -> dict[str, Any]:
+    """trafilatura's output in the shape ``score_page`` reads."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, url=url, include_images=True, with_metadata=True)
+    if doc is None:
+        return {"body": [], "captions": []}
+    title = " ".join((doc.title or "").split())
+    body: list[str] = []
+    captions: list[str] = []
+    after_image = False
+    for raw in (doc.text or "").split("\n"):
+        line = raw.strip().strip("|").strip()
+        if _IMAGE_LINE_RE.search(line):
+            after_image = True
+            continue
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if after_image:
+            captions.append(line)
+            after_image = False
+            continue
+        if line == title and not body:
+            continue
+        body.append(line)
+    published = None
+    if doc.date:
+        day = datetime.fromisoformat(doc.date[:10])
+        published = day.replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    return {"title": doc.title, "published_at": published, "author": doc.author, "body": body,
+            "captions": captions}
+
+
+def _fmt(value: float | None) -> str:
+    return "   —  " if value is None else f"{value:6.3f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="timing passes over the corpus")
+    parser.add_argument("--failures", action="store_true", help="list our pages that differ")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING)
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    pages = load_corpus(args.corpus)
+    if not pages:
+        print(f"no pages under {args.corpus}")
+        return 1
+    htmls = [(p.read_bytes(), p.read_text(encoding="utf-8", errors="replace"), g) for p, g in pages]
+
+    ours: dict[str, list[PageScore]] = {"unknown": [], "adapter": [], "adapter_generic": []}
+    theirs: dict[str, list[PageScore]] = {"unknown": [], "adapter": []}
+    failures = []
+    traf_has = ("title", "published_day", "author")
+    for (path, gold), (raw, text, _) in zip(pages, htmls):
+        group = "adapter" if gold.get("adapter") else "unknown"
+        art = extract_article(raw, gold["url"], gold.get("adapter"))
+        s = score_page(article_to_dict(art), gold)
+        ours[group].append(s)
+        if group == "adapter":
+            ours["adapter_generic"].append(score_page(article_to_dict(extract_article(raw, gold["url"])), gold))
+        theirs[group].append(score_page(trafilatura_predict(text, gold["url"]), gold, has=traf_has))
+        bad = [k for k, v in s.fields.items() if v is False]
+        if s.token_f1 < 1 or s.para_pred_ok < s.para_pred or s.cap_fp or s.cap_fn or bad:
+            failures.append((path.relative_to(args.corpus), s, bad))
+
+    def timed(fn: Any) -> float:
+        start = time.perf_counter()
+        for _ in range(args.repeat):
+            for raw, text, gold in htmls:
+                fn(raw, text, gold)
+        return args.repeat * len(htmls) / (time.perf_counter() - start)
+
+    ours_speed = timed(lambda raw, text, g: extract_article(raw, g["url"], g.get("adapter")))
+    theirs_speed = timed(lambda raw, text, g: trafilatura_predict(text, g["url"]))
+
+    cols = [
+        ("ours unknown", aggregate(ours["unknown"])),
+        ("traf unknown", aggregate(theirs["unknown"])),
+        ("ours adapter", aggregate(ours["adapter"])),
+        ("ours no-adpt", aggregate(ours["adapter_generic"])),
+        ("traf adapter", aggregate(theirs["adapter"])),
+        ("ours all", aggregate(ours["unknown"] + ours["adapter"])),
+        ("traf all", aggregate(theirs["unknown"] + theirs["adapter"])),
+    ]
+    print(f"corpus {args.corpus}: {len(pages)} pages "
+          f"({len(ours['unknown'])} unknown layouts, {len(ours['adapter'])} adapter layouts)\n")
+    print(f"{'metric':<16}" + "".join(f"{name:>14}" for name, _ in cols) + "   floor")
+    for metric in ("pages", *METRICS):
+        floor = FLOORS.get(metric)
+        mark = "" if floor is None else (f"  ≤ {floor}" if metric == "caption_leak" else f"  ≥ {floor}")
+        print(f"{metric:<16}" + "".join(f"{_fmt(agg.get(metric)):>14}" for _, agg in cols) + mark)
+    print(f"\npages/s: ours {ours_speed:.1f}, trafilatura {theirs_speed:.1f} "
+          f"(ratio {ours_speed / theirs_speed:.1f}x, {args.repeat} passes)")
+    if args.failures:
+        for rel, s, bad in failures:
+            print(f"  {rel}: token F1 {s.token_f1:.3f}, paragraphs {s.para_pred_ok}/{s.para_pred}, "
+                  f"captions fp {s.cap_fp} fn {s.cap_fn}, fields {bad}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
