@@ -215,7 +215,7 @@ def mic_site(arts: dict) -> list[tuple[str, dict]]:
     ]:
         emit(out_dir / fname, MIC_HEAD.format(title=title) + f'<div id="content"><div class="col-main"><h2>{title}</h2><p>{esc(text)}</p></div></div>\n' + MIC_FOOT)
         routes[path] = fname
-    blocked = paths[ids[-1]]
+    blocked = paths["a02"] if "a02" in paths else paths[ids[-1]]  # robots.txt forbids this one article
     emit(out_dir / "robots.txt", f"User-agent: *\nDisallow: /admin/\nDisallow: /_layouts/\nDisallow: {blocked}\n")
     emit_json(out_dir / "routes.json", routes)
     return pages
