@@ -134,3 +134,13 @@ def test_site_page(exp_path: Path):
         assert href.startswith(("/", "#", "javascript:", "https://", "http://", "?")), href
         if href.startswith("http"):
             assert "127.0.0.1" not in href and "localhost" not in href
+
+
+def test_generated_files_up_to_date():
+    """The committed pages are exactly what tools/build_corpus.py generates from the article data."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "build_corpus.py"), "--check"],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stdout + r.stderr

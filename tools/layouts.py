@@ -289,7 +289,7 @@ def render_newscms(a, ctx):
 <ul class="breadcrumb"><li><a href="/">Trang chủ</a></li><li><a href="/chinh-tri">Chính trị</a></li><li><a href="/chinh-tri/xay-dung-dang">Xây dựng Đảng</a></li></ul>
 <div class="detail">
 <h1 class="title-detail">{esc(a['title'])}</h1>
-<div class="meta"><span class="date">{dateline}</span> <span class="views">Lượt xem: {rng.randint(200, 9000):,}</span></div>
+<div class="meta"><span class="date">{dateline}</span> <span class="views">Lượt xem: {rng.randint(1, 9)}.{rng.randint(100, 999)}</span></div>
 <div class="social-top"><a href="#" class="fb">Facebook</a> <a href="#" class="zalo">Zalo</a> <a href="#" class="print">In</a></div>
 <div class="fck_detail">
 """]
