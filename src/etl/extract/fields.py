@@ -29,7 +29,7 @@ DATELINE_MAX_CHARS = 160
 _TITLE_TAGS = ("h1", "h2", "h3", "h4", "div", "p", "span", "td", "strong", "header", "a")
 _BYLINE_PREFIX_RE = re.compile(
     r"^(?:tác giả|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|người viết|viết bởi|"
-    r"đăng bởi|người đăng|by|phóng viên|pv)\s*[:：]\s*", re.I)
+    r"đăng bởi|người đăng|by|phóng viên|pv)\s*[:：]\s*|^(?:(?:viết|đăng)\s+)?bởi\s+|^by\s+", re.I)
 
 
 @dataclass
@@ -152,6 +152,8 @@ def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | No
         return best[2], best[3]
     if meta.og_title:
         return meta.og_title, best[3] if best and _matches(best[2], meta.og_title) else None
+    if best is not None and best[0] >= 2:
+        return best[2], best[3]
     if parts:
         return max(parts, key=len) if len(parts) > 1 else parts[0], None
     if best is not None and best[0] > 0:
@@ -260,6 +262,7 @@ def clean_author(text: str | None) -> str | None:
         return None
     text = norm_text(text).strip(" -–—.,;|")
     text = _BYLINE_PREFIX_RE.sub("", text).strip()
+    text = B.AUTHOR_NOTE_RE.sub("", text).strip()
     if not text or text.lower() in B.NOT_AUTHORS or len(text) > 80:
         return None
     return text

@@ -91,6 +91,9 @@ TITLE_CLASS_RE = re.compile(
 #: Class/id cues of a byline element.
 AUTHOR_CLASS_RE = re.compile(r"author|tacgia|tac-?gia|byline|writer|nguoi-?viet|signature|butdanh|but-?danh|reporter", re.I)
 
+#: A note after a signature that is not part of the name: "Minh Châu (tổng hợp)".
+AUTHOR_NOTE_RE = re.compile(r"\s*\((?:tổng hợp|th|t/h|st|sưu tầm|lược dịch|dịch|biên dịch)\)\s*$", re.I)
+
 #: CMS account names that are not authors.
 NOT_AUTHORS: tuple[str, ...] = (
     "admin", "administrator", "quản trị", "quản trị viên", "webmaster", "editor", "biên tập viên",
