@@ -240,7 +240,7 @@ def test_compression_bomb_aborted_early(server: FaultServer, path: str) -> None:
     finally:
         tracemalloc.stop()
     assert result.error == "too large" and result.body is None
-    assert peak < 4 * FAST.max_bytes, f"peak {peak} bytes"
+    assert peak < 2 * FAST.max_bytes, f"peak {peak} bytes"  # the cap plus one decode step
     assert elapsed < 2 and server.count(path.split("?")[0]) == 1
 
 

@@ -48,6 +48,8 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 #: Read size of one socket read; small enough that deadlines are checked often.
 CHUNK_BYTES = 64 * 1024
+#: Largest piece decompressed at once, so a bomb never materialises more than this per step.
+DECODE_STEP = 256 * 1024
 #: RFC 9309 asks crawlers to parse at least 500 KiB of robots.txt; more is not worth reading.
 ROBOTS_MAX_BYTES = 512 * 1024
 
@@ -192,9 +194,11 @@ class _BodyDecoder:
             yield data
             return
         buf = data
-        while buf:
+        while True:
+            # Small steps: the largest live buffer is DECODE_STEP, not the whole cap.
+            step = min(room + 1, DECODE_STEP)
             try:
-                out = self._d.decompress(buf, room + 1)
+                out = self._d.decompress(buf, step)
             except zlib.error:
                 # Servers disagree on whether "deflate" carries the zlib header; retry raw once.
                 if self.encoding == "deflate" and not self._started:
@@ -212,10 +216,12 @@ class _BodyDecoder:
             if self._d.eof:
                 rest = self._d.unused_data
                 if rest.strip(b"\0") and self.encoding in ("gzip", "x-gzip"):
-                    self._d = self._new()
+                    self._d = self._new()  # another gzip member follows
                     buf = rest
-                else:
-                    break
+                    continue
+                break
+            if not buf and len(out) < step:
+                break
 
     @property
     def complete(self) -> bool:
