@@ -105,6 +105,11 @@ def _read_json_ld(text: str, meta: PageMeta, found: list[tuple[int, str]], wante
 # --------------------------------------------------------------------------- title
 
 
+def _site_name(text: str) -> bool:
+    low = text.lower()
+    return any(cue in low for cue in B.SITE_NAME_CUES)
+
+
 def _title_parts(title: str) -> list[str]:
     return [p.strip() for p in B.TITLE_SEPARATORS_RE.split(title) if p.strip()]
 
@@ -124,6 +129,8 @@ def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | No
             return text, forced
     page_title = meta.title or ""
     parts = _title_parts(page_title)
+    if len(parts) == 1 and _site_name(page_title):
+        page_title, parts = "", []
     best: tuple[float, int, str, etree._Element] | None = None
     for pos, el in enumerate(body.iter(*_TITLE_TAGS)):
         tag = el.tag
@@ -139,8 +146,7 @@ def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | No
             score += 4
         if page_title and (_matches(text, page_title) or any(_matches(text, p) for p in parts)):
             score += 3 + (1 if page_title.lower().startswith(text.lower()) else 0)
-        low = text.lower()
-        if any(cue in low for cue in B.SITE_NAME_CUES) and not (meta.og_title and _matches(text, meta.og_title)):
+        if _site_name(text) and not (meta.og_title and _matches(text, meta.og_title)):
             score -= 5
         if link_density(el) > 0.5:
             score -= 2

@@ -188,6 +188,8 @@ def find_content_roots(body: etree._Element, *, after: etree._Element | None = N
     if best is None:
         return [body]
     parent = best.getparent()
+    while parent is not None and parent.tag not in ("body", "html") and text_len(parent) <= text_len(best) + 5:
+        best, parent = parent, parent.getparent()
     if parent is None or best.tag == "body":
         return [best]
     index = _doc_index(body) if after is not None else {}

@@ -1,0 +1,78 @@
+"""Quality floors on pages no adapter knows (the corpus's unknown layouts and our own tricky
+pages) and on the launch samples, with and without their adapter."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from scoring import PageScore, aggregate, article_to_dict, load_corpus, score_page  # noqa: E402
+
+from etl.extract import extract_article  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+CORPUS = ROOT / "tests" / "corpus"
+FLOORS = {"body_token_f1": 0.99, "para_precision": 0.95, "caption_f1": 0.95, "published_at": 0.95,
+          "event_date": 0.9, "author": 0.95, "location": 0.9}
+MAX_CAPTION_LEAK = 0.02
+
+
+def _pages(folder: Path, *, adapters: bool) -> list[tuple[Path, dict]]:
+    return [(p, g) for p, g in load_corpus(folder) if bool(g.get("adapter")) == adapters]
+
+
+def _own_pages(folder: Path) -> list[tuple[Path, dict]]:
+    import json
+
+    return [(j.with_suffix(".html"), json.loads(j.read_text(encoding="utf-8")))
+            for j in sorted(folder.glob("*.json")) if j.with_suffix(".html").exists()]
+
+
+def _scores(pages: list[tuple[Path, dict]], *, use_adapter: bool) -> list[PageScore]:
+    out = []
+    for path, gold in pages:
+        adapter = gold.get("adapter") if use_adapter else None
+        art = extract_article(path.read_bytes(), gold["url"], adapter)
+        out.append(score_page(article_to_dict(art), gold))
+    return out
+
+
+def _check(scores: list[PageScore]) -> None:
+    agg = aggregate(scores)
+    failing = {k: round(agg[k], 3) for k, floor in FLOORS.items() if agg[k] is not None and agg[k] < floor}
+    if agg["caption_leak"] > MAX_CAPTION_LEAK:
+        failing["caption_leak"] = round(agg["caption_leak"], 3)
+    assert not failing, f"below floor on {len(scores)} pages: {failing}"
+
+
+def test_unknown_layouts_of_the_corpus() -> None:
+    pages = _pages(CORPUS, adapters=False)
+    if not pages:
+        pytest.skip("corpus not present yet")
+    _check(_scores(pages, use_adapter=False))
+
+
+def test_own_tricky_pages() -> None:
+    _check(_scores(_own_pages(HERE / "pages"), use_adapter=False))
+
+
+@pytest.mark.parametrize("use_adapter", [True, False], ids=["adapter", "generic"])
+def test_launch_samples(use_adapter: bool) -> None:
+    pages = _own_pages(HERE / "samples")
+    assert len(pages) == 4
+    scores = _scores(pages, use_adapter=use_adapter)
+    _check(scores)
+    assert all(s.token_f1 == 1.0 and s.para_pred == s.para_pred_ok == s.para_gold for s in scores)
+
+
+@pytest.mark.parametrize("use_adapter", [True, False], ids=["adapter", "generic"])
+def test_adapter_layouts_of_the_corpus(use_adapter: bool) -> None:
+    pages = _pages(CORPUS, adapters=True)
+    if not pages:
+        pytest.skip("corpus not present yet")
+    _check(_scores(pages, use_adapter=use_adapter))

@@ -1,0 +1,75 @@
+"""Datelines and event dates in the forms Vietnamese portals write them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from etl.extract.dates import looks_like_dateline, parse_dateline, parse_event_date
+
+
+def utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(("text", "instant", "has_time"), [
+    ("Thứ ba, 18/08/2020 12:12", utc(2020, 8, 18, 5, 12), True),
+    ("Ngày đăng: 27/12/2022 08:15", utc(2022, 12, 27, 1, 15), True),
+    ("Cập nhật lúc 09:05 ngày 03/06/2023", utc(2023, 6, 3, 2, 5), True),
+    ("03/06/2023 09:05", utc(2023, 6, 3, 2, 5), True),
+    ("(03/06/2023)", utc(2023, 6, 2, 17, 0), False),
+    ("Thứ bảy, 3/6/2023, 09:05 (GMT+7)", utc(2023, 6, 3, 2, 5), True),
+    ("05/03/2024 - 14:30", utc(2024, 3, 5, 7, 30), True),
+    ("2024-03-05T14:30:00+07:00", utc(2024, 3, 5, 7, 30), True),
+    ("2024-03-05T07:30:00Z", utc(2024, 3, 5, 7, 30), True),
+    ("2024-03-05", utc(2024, 3, 4, 17, 0), False),
+    ("14h30 ngày 5/3/2024", utc(2024, 3, 5, 7, 30), True),
+    ("Ngày 5 tháng 3 năm 2024", utc(2024, 3, 4, 17, 0), False),
+    ("2:30 PM 05/03/2024", utc(2024, 3, 5, 7, 30), True),
+])
+def test_dateline_forms(text: str, instant: datetime, has_time: bool) -> None:
+    parsed = parse_dateline(text)
+    assert parsed is not None
+    assert parsed.instant == instant
+    assert parsed.instant.tzinfo is not None
+    assert parsed.has_time is has_time
+
+
+def test_invalid_dates_are_skipped() -> None:
+    assert parse_dateline("31/02/2024") is None
+    assert parse_dateline("không có ngày") is None
+    assert parse_dateline("Số 155/2019 ngày 45/13/2019 lúc 10:00") is None
+
+
+def test_dateline_detection_rejects_sentences() -> None:
+    assert looks_like_dateline("Ngày đăng: 27/12/2022 08:15")
+    assert looks_like_dateline("Thứ ba, 18/08/2020 12:12")
+    assert not looks_like_dateline("Ngày 26/12/2022, Đảng bộ Sở đã tổ chức Hội nghị tổng kết công tác Đảng")
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Sáng ngày 05/3/2024, tại Hà Nội, Bộ TT&TT tổ chức hội nghị.", date(2024, 3, 5), date(2024, 3, 5)),
+    ("Chiều ngày 9/11, Sở TT&TT tổ chức hội nghị.", date(2022, 11, 10), date(2022, 11, 9)),
+    ("Đại hội diễn ra sáng nay (18/8) tại Hà Nội.", date(2020, 8, 18), date(2020, 8, 18)),
+    ("Ngày 26/12/2022, Đảng bộ Sở tổ chức hội nghị.", date(2022, 12, 27), date(2022, 12, 26)),
+    ("Chiều 12/4, tại trụ sở Bộ, đoàn công tác làm việc.", date(2024, 4, 12), date(2024, 4, 12)),
+    ("Tối 1/10, lễ khai mạc diễn ra tại quảng trường.", date(2023, 10, 2), date(2023, 10, 1)),
+    ("Trong hai ngày 5-6/3, hội nghị tập huấn được tổ chức.", date(2024, 3, 7), date(2024, 3, 5)),
+])
+def test_event_dates(text: str, published: date, expected: date) -> None:
+    assert parse_event_date([text], published) == expected
+
+
+def test_event_year_rolls_back_when_it_would_follow_publication() -> None:
+    assert parse_event_date(["Tối 28/12, Ban Chỉ đạo tổng kết năm."], date(2024, 1, 3)) == date(2023, 12, 28)
+
+
+def test_document_dates_are_not_event_dates() -> None:
+    text = "Thực hiện Kế hoạch số 155-KH/ĐUK ngày 10/10/2019 của Đảng ủy Khối, các chi bộ đã họp."
+    assert parse_event_date([text], date(2020, 1, 1)) is None
+
+
+def test_no_event_date_and_no_year_without_publication() -> None:
+    assert parse_event_date(["Năm 2022, Đảng bộ đã hoàn thành nhiệm vụ."], date(2022, 12, 27)) is None
+    assert parse_event_date(["Chiều 12/4, hội nghị diễn ra."], None) is None
