@@ -19,7 +19,7 @@ from etl.adapters.selectors import css_to_xpath, select_first
 from etl.clean import clean_tree, parse_html
 from etl.extract import fields as F
 from etl.extract.dates import VN_TZ, parse_event_date
-from etl.extract.generic import assemble, find_content_roots, walk
+from etl.extract.generic import assemble, find_content_roots, trailing_signature, walk
 from etl.fetch import decode_html
 from etl.models import Article, DocumentRef, Person
 
@@ -55,12 +55,15 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     body = clean_tree(doc, drop_xpaths=drops, keep=keep)
     roots = [forced_root] if forced_root is not None else find_content_roots(body, after=title_el)
     skip = [el for el in (title_el, forced_date) if el is not None]
-    blocks = walk(roots, meta_base(doc, url), skip=skip)
+    base = meta_base(doc, url)
+    blocks = walk(roots, base, skip=skip)
     result = assemble(blocks, title=title)
     forced_author = select_first(body, site.author) if site else None
     author = F.clean_author(result.signature) if result.signature else None
     if author is None:
         author = F.find_byline(body, forced_author)
+    if author is None:
+        author = F.clean_author(trailing_signature(roots, base))
     published_day: date | None = published.instant.astimezone(VN_TZ).date() if published else None
     captions = [im.caption for im in result.images if im.caption]
     return Article(

@@ -477,6 +477,22 @@ def _looks_like_signature(block: Block) -> bool:
     return namey and (block.right or block.bold or block.italic or len(words) <= 5)
 
 
+def trailing_signature(roots: Sequence[etree._Element], base_url: str) -> str | None:
+    """A signature just after the article's last root ("<div class='sign'>Nhóm PV</div>"):
+    the first non-empty element there, if it reads as a signature."""
+    if not roots:
+        return None
+    sib = roots[-1].getnext()
+    while sib is not None and (not isinstance(sib.tag, str) or not text_len(sib)):
+        sib = sib.getnext()
+    if sib is None or text_len(sib) > SIGNATURE_MAX_CHARS:
+        return None
+    blocks = [b for b in _Walker(base_url, ()).run(sib) if b.kind == "text"]
+    if len(blocks) == 1 and not _is_boilerplate(blocks[0]) and _looks_like_signature(blocks[0]):
+        return blocks[0].text
+    return None
+
+
 @dataclass
 class Assembled:
     body: list[str]
