@@ -153,3 +153,11 @@ def test_people_and_documents_come_from_body() -> None:
                                f"số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, {LONG}.</p>"), URL)
     assert any(p.name == "Nguyễn Văn An" for p in art.people)
     assert any(d.code == "57-NQ/TW" for d in art.documents)
+
+
+def test_dateline_in_a_meta_list_item_keeps_its_time() -> None:
+    html = ("<html><body><h1>Tiêu đề bài viết thử nghiệm</h1><ul class='meta'><li>Ngày đăng: 05/03/2024 - 14:30</li>"
+            f"<li>Lượt xem: 12</li></ul><div><p>Đoạn một, {LONG}.</p><p>Đoạn hai, {LONG}.</p></div></body></html>")
+    art = extract_article(html, URL)
+    assert art.published_at is not None and art.published_at.isoformat() == "2024-03-05T07:30:00+00:00"
+    assert art.body == [f"Đoạn một, {LONG}.", f"Đoạn hai, {LONG}."]

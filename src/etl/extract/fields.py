@@ -179,19 +179,27 @@ def _date_text(el: etree._Element) -> str | None:
             dl = parse_dateline(value)
             if dl and (dl.has_time or el is t):
                 return value
-    text = norm_text(el.text_content() or "")
+    text = _spaced_text(el)
     if not text or len(text) > DATELINE_MAX_CHARS:
         return None
     return text
 
 
+def _spaced_text(el: etree._Element) -> str:
+    """Text with a space between elements, so "14:30</li><li>Lượt xem" keeps its time apart."""
+    return norm_text(" ".join(el.itertext()))
+
+
 def _in_link_list(el: etree._Element) -> bool:
+    """Inside a link, or in a list item that links to another article (a related list)."""
     node = el
     for _ in range(6):
         node = node.getparent()
         if node is None:
             return False
-        if node.tag in ("li", "a"):
+        if node.tag == "a":
+            return True
+        if node.tag == "li" and any(len(norm_text(a.text_content() or "")) >= 15 for a in node.iter("a")):
             return True
     return False
 
@@ -202,7 +210,7 @@ def find_published(body: etree._Element, meta: PageMeta, title_el: etree._Elemen
     (or just before) the headline, else meta tags / JSON-LD, else a date-classed element."""
     visible: Dateline | None = None
     if forced is not None:
-        visible = parse_dateline(norm_text(forced.text_content() or ""))
+        visible = parse_dateline(_spaced_text(forced))
     if visible is None and title_el is not None:
         visible = _near_headline(body, title_el)
     meta_dl = next((d for d in (parse_dateline(v) for v in meta.published or []) if d), None)

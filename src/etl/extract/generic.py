@@ -187,6 +187,7 @@ def find_content_roots(body: etree._Element, *, after: etree._Element | None = N
             best, best_score = el, final
     if best is None:
         return [body]
+    log.debug("content root <%s class=%r> score %.1f", best.tag, best.get("class"), best_score)
     parent = best.getparent()
     while parent is not None and parent.tag not in ("body", "html") and text_len(parent) <= text_len(best) + 5:
         best, parent = parent, parent.getparent()
@@ -201,9 +202,7 @@ def find_content_roots(body: etree._Element, *, after: etree._Element | None = N
         if sib is best:
             roots.append(sib)
             continue
-        if after is not None and index.get(sib, 0) <= after_pos and not _contains(sib, after):
-            continue
-        if _contains(sib, after) if after is not None else False:
+        if after is not None and (_contains(sib, after) or index.get(sib, 0) <= after_pos):
             continue
         if _sibling_is_article(sib, scores.get(sib, 0.0), best_score, after is not None):
             roots.append(sib)
@@ -498,7 +497,6 @@ class Assembled:
     body: list[str]
     images: list[Image]
     signature: str | None
-    first_lines: list[str]
 
 
 def _body_paragraphs(block: Block) -> list[str]:
@@ -555,4 +553,4 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
             continue
         seen_images.add(im.url)
         unique.append(im)
-    return Assembled(body=body, images=unique, signature=signature, first_lines=body[:2])
+    return Assembled(body=body, images=unique, signature=signature)
