@@ -1,8 +1,8 @@
 """The HTTP client of the job: polite, bounded, and unable to wander off the declared sites.
 
 Every limit comes from :class:`etl.settings.FetchSettings`. A page that fails never raises: the
-:class:`FetchResult` says why (``"http 404"``, ``"timeout"``, ``"too large"``, ``"refused: …"``), so
-one broken portal cannot stop a nightly run.
+:class:`FetchResult` says why (``"http 404"``, ``"timeout"``, ``"too large"``, ``"refused: …"``),
+so one broken portal cannot stop a nightly run.
 
 Design choices, each forced by the real web:
 
@@ -13,6 +13,10 @@ Design choices, each forced by the real web:
   memory never holds more than the cap.
 * The per-host rate limit lives in a process-wide registry: sources run in parallel threads, each
   with its own ``Fetcher``, and two sources on one portal must still share its politeness budget.
+
+Known limits: the private-address check resolves the name before requests connects, so a DNS
+answer that changes in between (rebinding) is not caught; the whole-response deadline is checked
+between reads, so one stalled read can add up to ``read_timeout_s`` to it.
 """
 
 from __future__ import annotations
@@ -530,7 +534,8 @@ class Fetcher:
             if delay is not None:
                 self._crawl_delay[origin] = min(float(delay), self.settings.max_crawl_delay_s)
         elif status in (401, 403):
-            logger.warning("robots.txt of %s answers %s: treating the site as closed", origin, status)
+            logger.warning("robots.txt of %s answers %s: treating the site as closed",
+                           origin, status)
             parser.disallow_all = True
         elif status is not None and 400 <= status < 500 and status != 429:
             parser.allow_all = True
