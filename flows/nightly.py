@@ -10,6 +10,7 @@ from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
@@ -27,9 +28,15 @@ from etl.report import render_markdown, source_rows
 from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS
 
 
+#: The nightly schedule's zone (prefect.yaml): the 01:30 run is named after its Vietnamese date,
+#: not after UTC's day before.
+RUN_NAME_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
 def _run_name() -> str:
+    """``news-<date>-<sources>``: an operator finds a night's run by its date in the runs list."""
     params = flow_run.parameters or {}
-    when = flow_run.scheduled_start_time or datetime.now(UTC)
+    when = (flow_run.scheduled_start_time or datetime.now(UTC)).astimezone(RUN_NAME_TZ)
     which = "+".join(params.get("sources") or []) or "all"
     prefix = "demo" if params.get("fixture_site") else "news"
     return f"{prefix}-{when:%Y-%m-%d}-{which}"
@@ -41,12 +48,13 @@ def collect_source(source: Source, config: SourcesConfig, data_dir: str, run_id:
     """Discover, fetch, keep, extract and check one source's new articles."""
     logger = get_run_logger()
     tables = store.Tables.at(data_dir)
+    raw = RawStore(data_dir)
     with open_fetcher(source, config) as fetcher:
-        batch = discover_source(source, fetcher, tables, DEFAULT_SETTINGS, run_id=run_id,
+        batch = discover_source(source, fetcher, tables, raw, DEFAULT_SETTINGS, run_id=run_id,
                                 max_listing_pages=max_listing_pages)
         logger.info("%s: %d listing page(s) read, %d new article(s), %d already stored", source.id,
                     batch.counts["listing_pages"], len(batch.discovery.article_urls), batch.counts["unchanged"])
-        return collect_articles(batch, source, fetcher, RawStore(data_dir), DEFAULT_SETTINGS, run_id=run_id)
+        return collect_articles(batch, source, fetcher, raw, DEFAULT_SETTINGS, run_id=run_id)
 
 
 @task(task_run_name="write-tables")
@@ -68,20 +76,26 @@ def publish_report(report: RunReport) -> None:
 
 @flow(name="collect-news", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=4))
 def collect_news(
-    sources: Annotated[list[str] | None, Field(
-        description="Source ids to collect (from the sources file). Empty: every enabled source.")] = None,
-    max_listing_pages: Annotated[int | None, Field(
-        ge=1, le=100, description="Listing pages to read per source. Empty: the sources file's value "
-                                  "(default 5).")] = None,
-    data_dir: Annotated[str, Field(
-        description="Where raw pages and curated Delta tables are written.")] = str(DEFAULT_DATA_DIR),
-    config: Annotated[str | None, Field(
-        description="Path of the sources TOML file. Empty: the shipped real portals.")] = None,
-    fixture_site: Annotated[bool, Field(
-        description="Serve the embedded fixture site on 127.0.0.1 and collect from it instead "
-                    "(offline demo); `config` is then ignored.")] = False,
+    sources: list[str] | None = None,
+    max_listing_pages: Annotated[int | None, Field(ge=1, le=100)] = None,
+    data_dir: str = str(DEFAULT_DATA_DIR),
+    config: str | None = None,
+    fixture_site: bool = False,
 ) -> dict[str, Any]:
-    """Collect new articles from Vietnam's information-and-communications portals into Delta tables."""
+    """Collect new articles from Vietnam's information-and-communications portals into Delta tables.
+
+    The Args section is what the Prefect UI shows under each parameter of the run form: Prefect builds
+    the deployment's parameter schema from the docstring, not from ``Annotated`` field descriptions.
+
+    Args:
+        sources: Source ids to collect (from the sources file). Empty: every enabled source.
+        max_listing_pages: Listing pages to read per source (1-100). Empty: the sources file's value
+            (default 5).
+        data_dir: Where raw pages and curated Delta tables are written (relative to the checkout).
+        config: Path of the sources TOML file. Empty: the shipped real portals.
+        fixture_site: Serve the embedded fixture site on 127.0.0.1 and collect from it instead
+            (offline demo); `config` is then ignored.
+    """
     logger = get_run_logger()
     started_at = datetime.now(UTC)
     run_id = new_run_id(started_at)

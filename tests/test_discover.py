@@ -11,6 +11,7 @@ from etl.config import parse_config
 from etl.discover import discover, links_of
 from etl.fetch import Fetcher
 from etl.fixtures.site import SiteServer, load_site
+from etl.raw import RawStore
 
 SITES = Path(__file__).parent / "sites"
 
@@ -73,11 +74,18 @@ def test_reads_every_page_when_allowed_and_stops_at_missing_ones(pager_site: Sit
     assert [r.status for r in found.fetches] == [200, 200, 200, 404]
 
 
-def test_conditional_listing_request_returns_unchanged(pager_site: SiteServer) -> None:
+def test_unchanged_listing_is_read_from_raw_and_pagination_continues(pager_site: SiteServer,
+                                                                     tmp_path) -> None:
     source, _ = _source(pager_site.base_url)
+    raw = RawStore(tmp_path)
     with Fetcher(source.fetch, allowed_netlocs=source.allowed_netlocs, allow_private_networks=True) as f:
-        first = discover(source, f, max_listing_pages=1)
-        page = first.fetches[0]
-        again = discover(source, f, max_listing_pages=1,
-                         validators={page.url: (page.etag, page.last_modified)})
-    assert page.etag and again.listing_unchanged == 1 and again.article_urls == []
+        first = discover(source, f, max_listing_pages=2, raw=raw)
+        validators = {p.url: (p.etag, p.last_modified, sha)
+                      for p, sha in zip(first.fetches, first.fetch_shas, strict=True)}
+        pager_site.requests.clear()
+        again = discover(source, f, max_listing_pages=2, raw=raw, validators=validators,
+                         known=set(first.article_urls[:2]))
+    assert all(first.fetch_shas) and all(p.etag for p in first.fetches)
+    assert [p.status for p in again.fetches] == [304, 304]
+    assert again.listing_unchanged == 2
+    assert again.known == 2 and again.article_urls == first.article_urls[2:]

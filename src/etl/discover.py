@@ -15,9 +15,14 @@ import lxml.html
 
 from etl.config import Source
 from etl.fetch import Fetcher, FetchResult, decode_html
+from etl.raw import RawStore
 from etl.urls import canonicalize_url, netloc_of
 
 log = logging.getLogger(__name__)
+
+
+#: What a previous run saw of a listing URL: (ETag, Last-Modified, sha256 of the raw page).
+Validators = dict[str, tuple[str | None, str | None, str | None]]
 
 
 @dataclass
@@ -31,7 +36,11 @@ class Discovery:
     article_urls: list[str] = field(default_factory=list)
     #: Article URLs found but already stored.
     known: int = 0
+    #: Article URLs found but not to be asked for again (gone, refused, failed too often).
+    skipped: int = 0
     fetches: list[FetchResult] = field(default_factory=list)
+    #: sha256 of the raw listing page of each fetch (None when no body was kept).
+    fetch_shas: list[str | None] = field(default_factory=list)
 
 
 def links_of(html: str, page_url: str) -> list[str]:
@@ -72,8 +81,14 @@ def classify_links(source: Source, links: Iterable[str]) -> tuple[list[str], lis
 
 
 def discover(source: Source, fetcher: Fetcher, *, max_listing_pages: int, known: set[str] | None = None,
-             validators: dict[str, tuple[str | None, str | None]] | None = None) -> Discovery:
-    """Read listing pages breadth-first from the start URLs and collect new article URLs."""
+             skip: set[str] | None = None, raw: RawStore | None = None,
+             validators: Validators | None = None) -> Discovery:
+    """Read listing pages breadth-first from the start URLs and collect new article URLs.
+
+    With ``validators`` the requests are conditional; a listing answered 304 is read back from
+    the raw page kept last time, so pagination and the found/known counts stay complete while
+    the portal sends no body.
+    """
     result = Discovery(source_id=source.id)
     validators = validators or {}
     queue = deque(canonicalize_url(u) for u in source.start_urls)
@@ -81,18 +96,23 @@ def discover(source: Source, fetcher: Fetcher, *, max_listing_pages: int, known:
     found: dict[str, None] = {}
     while queue and result.listing_pages < max_listing_pages:
         url = queue.popleft()
-        etag, modified = validators.get(url, (None, None))
+        etag, modified, previous_sha = validators.get(url, (None, None, None))
+        if raw is None or previous_sha is None or previous_sha not in raw:
+            etag = modified = None
         page = fetcher.get(url, etag=etag, last_modified=modified)
-        result.fetches.append(page)
         result.listing_pages += 1
-        if page.not_modified:
+        body = page.body
+        sha = raw.put(body) if raw is not None and body is not None else None
+        if page.not_modified and raw is not None and previous_sha is not None:
             result.listing_unchanged += 1
-            log.info("%s: listing %s unchanged since last run", source.id, url)
-            continue
-        if not page.ok or page.body is None:
+            body, sha = raw.get(previous_sha), previous_sha
+            log.info("%s: listing %s unchanged since last run (read from raw)", source.id, url)
+        result.fetches.append(page)
+        result.fetch_shas.append(sha)
+        if body is None or not (page.ok or page.not_modified):
             log.warning("%s: listing %s failed: %s", source.id, url, page.error)
             continue
-        articles, listings = classify_links(source, links_of(decode_html(page.body, page.content_type),
+        articles, listings = classify_links(source, links_of(decode_html(body, page.content_type),
                                                              page.final_url or url))
         for article in articles:
             found.setdefault(article, None)
@@ -103,8 +123,10 @@ def discover(source: Source, fetcher: Fetcher, *, max_listing_pages: int, known:
     for url in found:
         if known and url in known:
             result.known += 1
+        elif skip and url in skip:
+            result.skipped += 1
         else:
             result.article_urls.append(url)
-    log.info("%s: %d listing page(s), %d new article(s), %d already stored", source.id,
-             result.listing_pages, len(result.article_urls), result.known)
+    log.info("%s: %d listing page(s), %d new article(s), %d already stored, %d skipped", source.id,
+             result.listing_pages, len(result.article_urls), result.known, result.skipped)
     return result

@@ -32,6 +32,12 @@ from etl.urls import canonicalize_url, netloc_of
 
 log = logging.getLogger(__name__)
 
+#: Fetch errors that will not heal by asking again (the fetcher's reason strings).
+PERMANENT_FETCH_ERRORS = ("refused: host", "refused: scheme", "refused: private", "refused: robots.txt",
+                          "not html", "too large", "too many redirects", "redirect loop")
+#: Statuses that mean the page is gone.
+GONE_STATUSES = (404, 410)
+
 #: Columns whose null rate is compared with the previous run.
 WATCHED_NULLS = ("published_at", "event_date", "author", "location")
 
@@ -65,9 +71,10 @@ class SourceBatch:
         return {
             "listing_pages": d.listing_pages if d else 0,
             "listing_unchanged": d.listing_unchanged if d else 0,
-            "articles_found": (len(d.article_urls) + d.known) if d else 0,
+            "articles_found": (len(d.article_urls) + d.known + d.skipped) if d else 0,
             "new": len(self.rows),
             "unchanged": d.known if d else 0,
+            "skipped": d.skipped if d else 0,
             "failed": self.failed,
             "quarantined": len(self.quarantine),
         }
@@ -78,17 +85,32 @@ def open_fetcher(source: Source, config: SourcesConfig) -> Fetcher:
                    allow_private_networks=config.allow_private_networks)
 
 
-def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, settings: Settings, *,
-                    run_id: str, max_listing_pages: int | None = None) -> SourceBatch:
+def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, raw: RawStore,
+                    settings: Settings, *, run_id: str, max_listing_pages: int | None = None) -> SourceBatch:
     """Read the source's listing pages; the batch carries the new article URLs."""
     pages = max_listing_pages or source.max_listing_pages or settings.crawl.max_listing_pages
     validators = (store.listing_validators(tables, source.id)
                   if source.fetch.conditional_listing_requests else {})
     found = discover(source, fetcher, max_listing_pages=pages, known=store.known_urls(tables, source.id),
-                     validators=validators)
+                     skip=given_up_urls(tables, source.id, settings), raw=raw, validators=validators)
     batch = SourceBatch(source_id=source.id, discovery=found)
-    batch.fetch_log.extend(fetch_log_row(r, source.id, "listing", run_id) for r in found.fetches)
+    batch.fetch_log.extend(fetch_log_row(r, source.id, "listing", run_id, sha=sha)
+                           for r, sha in zip(found.fetches, found.fetch_shas, strict=True))
     return batch
+
+
+def given_up_urls(tables: store.Tables, source_id: str, settings: Settings) -> set[str]:
+    """Article URLs not to ask for again: gone, refused by policy, or failed on too many nights.
+
+    They stay in the fetch log and quarantine with their reason; a transient failure (timeout,
+    5xx) is retried on later nights until ``max_article_attempts`` runs have failed.
+    """
+    failed = store.failed_article_fetches(tables, source_id)
+    give_up = (pl.col("status").is_in(GONE_STATUSES)
+               | pl.col("error").str.starts_with("refused: robots.txt unavailable").not_()
+               & pl.any_horizontal(pl.col("error").str.starts_with(p) for p in PERMANENT_FETCH_ERRORS)
+               | (pl.col("failures") >= settings.crawl.max_article_attempts))
+    return set(failed.filter(give_up)["url"].to_list())
 
 
 def collect_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: RawStore,
@@ -320,7 +342,7 @@ def raise_if_failed(report: RunReport) -> None:
 
 
 _STAGES = {"listing_pages": "discover", "listing_unchanged": "discover", "articles_found": "discover",
-           "unchanged": "discover", "failed": "fetch", "new": "extract", "quarantined": "quality",
+           "unchanged": "discover", "skipped": "discover", "failed": "fetch", "new": "extract", "quarantined": "quality",
            "rows_written": "store"}
 
 

@@ -73,6 +73,8 @@ class CrawlSettings:
     max_listing_pages: int = 5
     #: Hard ceiling on articles fetched per source in one run (protects against runaway listings).
     max_articles_per_source: int = 500
+    #: Nights an article may fail transiently (timeout, 5xx) before it is no longer asked for.
+    max_article_attempts: int = 3
 
 
 @dataclass(frozen=True)

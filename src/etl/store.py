@@ -246,16 +246,30 @@ def known_urls(tables: Tables, source_id: str | None = None) -> set[str]:
     return {u for col in df.iter_columns() for u in col.drop_nulls().to_list()}
 
 
-def listing_validators(tables: Tables, source_id: str) -> dict[str, tuple[str | None, str | None]]:
-    """Last ETag / Last-Modified seen per listing URL, for conditional requests."""
+def failed_article_fetches(tables: Tables, source_id: str) -> pl.DataFrame:
+    """Article URLs never fetched successfully: their last status and error, and how many runs failed."""
+    if not exists(tables.fetch_log):
+        return pl.DataFrame(schema={"url": pl.String, "status": pl.Int32, "error": pl.String,
+                                    "failures": pl.UInt32})
+    log = pl.scan_delta(str(tables.fetch_log)).filter(
+        (pl.col("source_id") == source_id) & (pl.col("kind") == "article"))
+    succeeded = log.filter(pl.col("error").is_null()).select("url").unique()
+    return (log.filter(pl.col("error").is_not_null()).join(succeeded, on="url", how="anti")
+            .sort("fetched_at").group_by("url")
+            .agg(pl.col("status").last(), pl.col("error").last(), pl.len().alias("failures"))
+            .collect())
+
+
+def listing_validators(tables: Tables, source_id: str) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Per listing URL, the last ETag / Last-Modified served with a body and that body's raw sha256."""
     if not exists(tables.fetch_log):
         return {}
     df = (pl.scan_delta(str(tables.fetch_log))
           .filter((pl.col("source_id") == source_id) & (pl.col("kind") == "listing")
-                  & (pl.col("status") == 200) & (pl.col("etag").is_not_null()
-                                                 | pl.col("last_modified").is_not_null()))
+                  & (pl.col("status") == 200) & pl.col("sha256").is_not_null()
+                  & (pl.col("etag").is_not_null() | pl.col("last_modified").is_not_null()))
           .sort("fetched_at").group_by("url").last().collect())
-    return {r["url"]: (r["etag"], r["last_modified"]) for r in df.iter_rows(named=True)}
+    return {r["url"]: (r["etag"], r["last_modified"], r["sha256"]) for r in df.iter_rows(named=True)}
 
 
 def rebuild_mentions(tables: Tables, *, run_id: str) -> int:
