@@ -24,7 +24,7 @@ from etl.fetch import Fetcher, FetchResult, decode_html
 from etl.models import Article
 from etl.progress import ProgressSink
 from etl.progress import current as current_progress
-from etl.quality import (CURATED, ERROR, EXTRACT, FETCH, Finding, Tally, check_article, check_page,
+from etl.quality import (CURATED, ERROR, EXTRACT, FETCH, WARNING, Finding, Tally, check_article, check_page,
                          compare_with_previous, failed_errors, validate_articles)
 from etl.raw import RawStore
 from etl.settings import EXTRACTOR_VERSION, Settings
@@ -32,6 +32,10 @@ from etl.urls import canonicalize_url, netloc_of
 
 log = logging.getLogger(__name__)
 
+#: Prefix of the fetcher's reasons for a request it would not send by policy.
+REFUSED = "refused: "
+#: ... except this one: the host's robots.txt could not be read (an outage, not a policy).
+ROBOTS_UNAVAILABLE = "refused: robots.txt unavailable"
 #: Fetch errors that will not heal by asking again (the fetcher's reason strings).
 PERMANENT_FETCH_ERRORS = ("refused: host", "refused: scheme", "refused: private", "refused: robots.txt",
                           "not html", "too large", "too many redirects", "redirect loop")
@@ -63,6 +67,8 @@ class SourceBatch:
     fetch_log: list[dict[str, Any]] = field(default_factory=list)
     tally: Tally = field(default_factory=Tally)
     failed: int = 0
+    #: Pages the fetcher refused by policy (robots.txt, foreign host): skipped, not failed.
+    refused: int = 0
     error: str | None = None
 
     @property
@@ -74,7 +80,7 @@ class SourceBatch:
             "articles_found": (len(d.article_urls) + d.known + d.skipped) if d else 0,
             "new": len(self.rows),
             "unchanged": d.known if d else 0,
-            "skipped": d.skipped if d else 0,
+            "skipped": (d.skipped if d else 0) + self.refused,
             "failed": self.failed,
             "quarantined": len(self.quarantine),
         }
@@ -99,6 +105,11 @@ def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, raw:
     return batch
 
 
+def is_policy_refusal(error: str | None) -> bool:
+    """A request our own rules forbade (robots.txt, foreign host): skipped, not a failure."""
+    return bool(error) and error.startswith(REFUSED) and not error.startswith(ROBOTS_UNAVAILABLE)
+
+
 def given_up_urls(tables: store.Tables, source_id: str, settings: Settings) -> set[str]:
     """Article URLs not to ask for again: gone, refused by policy, or failed on too many nights.
 
@@ -107,7 +118,7 @@ def given_up_urls(tables: store.Tables, source_id: str, settings: Settings) -> s
     """
     failed = store.failed_article_fetches(tables, source_id)
     give_up = (pl.col("status").is_in(GONE_STATUSES)
-               | pl.col("error").str.starts_with("refused: robots.txt unavailable").not_()
+               | pl.col("error").str.starts_with(ROBOTS_UNAVAILABLE).not_()
                & pl.any_horizontal(pl.col("error").str.starts_with(p) for p in PERMANENT_FETCH_ERRORS)
                | (pl.col("failures") >= settings.crawl.max_article_attempts))
     return set(failed.filter(give_up)["url"].to_list())
@@ -140,6 +151,10 @@ def process_page(batch: SourceBatch, source: Source, settings: Settings, result:
                  sha: str | None, *, run_id: str) -> dict[str, Any] | None:
     """One fetched page → an article row, or a quarantine record saying which check failed."""
     url = result.url
+    if is_policy_refusal(result.error):
+        batch.refused += 1
+        batch.tally.add(source.id, [Finding(FETCH, "allowed_by_policy", WARNING, False, result.error)], url)
+        return None
     if result.error and result.body is None:
         batch.failed += 1
         batch.tally.add(source.id, [Finding(FETCH, "fetched", ERROR, False, result.error)], url)
@@ -263,8 +278,9 @@ def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settin
               started_at: datetime, parameters: dict[str, Any]) -> RunReport:
     """Commit the run: one new version of every table, then the ``runs`` row.
 
-    Order matters for crash safety: raw pages are already on disk; articles are merged in one
-    atomic commit; a run killed before it simply re-fetches the same (deduplicated) pages.
+    Order matters for crash safety: raw pages are already on disk; the fetch log goes first, so
+    what was asked for is never forgotten; articles are merged in one atomic commit; a run killed
+    before it simply re-fetches the same (deduplicated) pages, one killed after it finds them stored.
     """
     tally = Tally()
     for b in batches:
@@ -290,6 +306,9 @@ def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settin
         tally.add(source_id, [finding], source_id)
 
     versions: dict[str, int] = {}
+    versions["fetch_log"] = store.append(tables.fetch_log,
+                                         store.frame([f for b in batches for f in b.fetch_log],
+                                                     store.FETCH_LOG_SCHEMA), run_id=run_id)
     versions["articles"], merged = store.merge(tables.articles, articles, key="article_id", run_id=run_id,
                                                change_column="content_hash", operation="run")
     versions["mentions"] = store.rebuild_mentions(tables, run_id=run_id)
@@ -299,9 +318,6 @@ def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settin
     versions["dq_results"] = store.append(tables.dq_results,
                                           store.frame(tally.rows(run_id, now), store.DQ_RESULTS_SCHEMA),
                                           run_id=run_id)
-    versions["fetch_log"] = store.append(tables.fetch_log,
-                                         store.frame([f for b in batches for f in b.fetch_log],
-                                                     store.FETCH_LOG_SCHEMA), run_id=run_id)
     per_source = {b.source_id: b.counts for b in batches}
     for b in batches:
         per_source[b.source_id]["rows_written"] = sum(1 for r in articles.iter_rows(named=True)
