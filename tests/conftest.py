@@ -33,3 +33,26 @@ def fixture_sites() -> Iterator[dict[str, SiteServer]]:
 def demo_sources(fixture_sites: dict[str, SiteServer], tmp_path: Path) -> Path:
     """A sources file pointing at the live fixture sites."""
     return write_demo_sources(fixture_sites, tmp_path / "sources.toml")
+
+
+def run_without_prefect(config_path: Path, data_dir: Path, sources: list[str] | None = None):
+    """The nightly flow's stages composed in plain Python: the library needs no Prefect."""
+    from datetime import UTC, datetime
+
+    from etl import store
+    from etl.config import load_config
+    from etl.pipeline import collect_articles, discover_source, new_run_id, open_fetcher, write_run
+    from etl.raw import RawStore
+    from etl.settings import DEFAULT_SETTINGS
+
+    cfg = load_config(config_path)
+    tables, raw = store.Tables.at(data_dir), RawStore(data_dir)
+    started = datetime.now(UTC)
+    run_id = new_run_id(started)
+    batches = []
+    for source in cfg.select(sources):
+        with open_fetcher(source, cfg) as fetcher:
+            batch = discover_source(source, fetcher, tables, raw, DEFAULT_SETTINGS, run_id=run_id)
+            batches.append(collect_articles(batch, source, fetcher, raw, DEFAULT_SETTINGS, run_id=run_id))
+    return write_run(tables, batches, DEFAULT_SETTINGS, run_id=run_id, started_at=started,
+                     parameters={"config": str(config_path)})

@@ -1,0 +1,85 @@
+"""The library pipeline without Prefect: versions, time travel, reprocess from raw, maintenance."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import polars as pl
+import pytest
+from conftest import run_without_prefect
+from deltalake import DeltaTable
+
+from etl import store
+from etl.config import load_config
+from etl.pipeline import maintain, new_run_id, reprocess_source, write_run
+from etl.raw import RawStore
+from etl.settings import DEFAULT_SETTINGS
+
+
+@pytest.fixture
+def collected(demo_sources: Path, tmp_path: Path) -> tuple[Path, store.Tables]:
+    data = tmp_path / "data"
+    report = run_without_prefect(demo_sources, data, ["mic", "nghean"])
+    assert report.status == "completed", report.message
+    return data, store.Tables.at(data)
+
+
+def test_each_run_is_one_version_readable_by_number_and_by_timestamp(collected, demo_sources) -> None:
+    data, tables = collected
+    first = pl.read_delta(str(tables.articles))
+    first_version = store.version_of(tables.articles)
+    time.sleep(0.05)
+    between = datetime.now(UTC)
+    time.sleep(0.05)
+    report = run_without_prefect(demo_sources, data, ["thanhhoa"])
+    assert report.table_versions["articles"] == first_version + 1
+    now = pl.read_delta(str(tables.articles))
+    assert now.height > first.height and set(now["source_id"]) == {"mic", "nghean", "thanhhoa"}
+    by_version = pl.read_delta(str(tables.articles), version=first_version)
+    by_time = pl.read_delta(str(tables.articles), version=between)
+    assert by_version.sort("article_id").equals(first.sort("article_id"))
+    assert by_time.sort("article_id").equals(first.sort("article_id"))
+    runs = pl.read_delta(str(tables.runs)).sort("started_at")
+    assert runs.height == 2
+    versions = runs.explode("table_versions").unnest("table_versions").filter(pl.col("table") == "articles")
+    assert versions["version"].to_list() == [first_version, first_version + 1]
+
+
+def test_reprocess_from_raw_touches_only_rows_whose_extraction_changed(collected, demo_sources) -> None:
+    data, tables = collected
+    before = pl.read_delta(str(tables.articles))
+    stale = before.sort("article_id")["article_id"][0]
+    DeltaTable(str(tables.articles)).update(predicate=f"article_id = '{stale}'",
+                                            updates={"title": "'stale title'", "content_hash": "'old'"})
+    cfg = load_config(demo_sources)
+    started = datetime.now(UTC)
+    run_id = new_run_id(started)
+    batches = [reprocess_source(s, tables, RawStore(data), DEFAULT_SETTINGS, run_id=run_id)
+               for s in cfg.select(["mic", "nghean"])]
+    assert sum(len(b.rows) for b in batches) == before.height
+    report = write_run(tables, batches, DEFAULT_SETTINGS, run_id=run_id, started_at=started,
+                       parameters={"reprocess": True})
+    assert report.merged == {"inserted": 0, "updated": 1}
+    after = pl.read_delta(str(tables.articles))
+    assert after.sort("article_id").equals(before.sort("article_id").with_columns(
+        run_id=pl.when(pl.col("article_id") == stale).then(pl.lit(run_id)).otherwise("run_id")))
+
+
+def test_maintain_compacts_and_vacuums_but_never_touches_raw(collected, demo_sources) -> None:
+    data, tables = collected
+    run_without_prefect(demo_sources, data, ["mic"])
+    raw_before = sorted(RawStore(data))
+    rows_before = pl.read_delta(str(tables.articles)).sort("article_id")
+    kept = maintain(tables, retention_days=30)
+    assert kept["dq_results"]["files_removed"] >= 2 and kept["dq_results"]["files_added"] == 1
+    assert kept["articles"]["vacuumed_files"] == 0
+    pl.read_delta(str(tables.dq_results), version=0)
+    done = maintain(tables, retention_days=0)
+    assert set(done) >= {"articles", "runs", "dq_results", "fetch_log"}
+    assert done["dq_results"]["vacuumed_files"] >= 2
+    assert sorted(RawStore(data)) == raw_before
+    assert pl.read_delta(str(tables.articles)).sort("article_id").equals(rows_before)
+    with pytest.raises(Exception, match="(?i)not found|no such file|object at location"):
+        pl.read_delta(str(tables.dq_results), version=0)
