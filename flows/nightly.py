@@ -25,7 +25,7 @@ from etl.pipeline import (RunReport, SourceBatch, collect_articles, discover_sou
                           open_fetcher, raise_if_failed, write_run)
 from etl.raw import RawStore
 from etl.report import render_markdown, source_rows
-from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS
+from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_FIRST_PORT
 
 
 #: The nightly schedule's zone (prefect.yaml): the 01:30 run is named after its Vietnamese date,
@@ -103,7 +103,7 @@ def collect_news(
                   "config": config, "fixture_site": fixture_site}
     with ExitStack() as stack:
         if fixture_site:
-            servers = stack.enter_context(serve_fixture_sites())
+            servers = stack.enter_context(serve_fixture_sites(first_port=DEMO_FIRST_PORT))
             config = str(write_demo_sources(servers, Path(data_dir) / "demo_sources.toml"))
         cfg = load_config(config)
         selected = cfg.select(sources)

@@ -114,3 +114,14 @@ article_url_pattern = '/tin/[a-z0-9-]+\\.html$'
     markdown = [a.data for a in artifacts if "failure rate 75%" in str(a.data)]
     assert markdown, "no run-summary artifact for the failed run"
     assert "| fetch | not_error_page | nghean | error | 2 |" in markdown[0]
+
+
+def test_demo_command_serves_the_fixture_site_itself_and_rerun_finds_nothing(tmp_path: Path, capsys) -> None:
+    data = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(data)]) == 0
+    first = capsys.readouterr().out
+    assert main(["demo", "--data-dir", str(data)]) == 0
+    second = capsys.readouterr().out
+    assert "mic" in first and "new: 11" in first and "rows written: 12" in first
+    assert "new: 0" in second and "rows written: 0" in second and "new: 1" not in second
+    assert pl.read_delta(str(data / "curated" / "articles")).height == 29

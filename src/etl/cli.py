@@ -67,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("etl").setLevel(logging.INFO)
     if getattr(args, "max_listing_pages", None) is not None and args.max_listing_pages < 1:
         print("etl: --max-listing-pages must be ≥ 1", file=sys.stderr)
         return 2

@@ -25,6 +25,8 @@ SOURCE_TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_DATA_DIR = Path("data")
 #: The offline demo writes apart from real data, so fixture rows never mix with the portals' rows.
 DEMO_DATA_DIR = DEFAULT_DATA_DIR / "demo"
+#: The demo's fixture sites listen on 127.0.0.1 from this port on (stable URLs across demo runs).
+DEMO_FIRST_PORT = 18731
 
 
 @dataclass(frozen=True)
