@@ -201,7 +201,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config)
         (SHOTS / "timings.txt").write_text(summary + "\n")
         with pytestconfig.pluginmanager.getplugin("capturemanager").global_and_fixture_disabled():
             print(f"\nPrefect UI browser test timings (also in {SHOTS / 'timings.txt'}):\n{summary}")
-        left = _leftovers(str(tmp))
+        deadline = time.monotonic() + 10
+        while (left := _leftovers(str(tmp))) and time.monotonic() < deadline:
+            time.sleep(0.5)
         assert not survivors and not left, f"processes outlived the test: {survivors}\n" + "\n".join(left)
 
 
@@ -233,7 +235,8 @@ def test_quick_run_from_the_ui(stack: Stack, capsys: pytest.CaptureFixture[str])
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch_persistent_context(
             str(stack.tmp / "chromium-profile"), executable_path=str(CHROMIUM), headless=True,
-            args=CHROMIUM_FLAGS, viewport={"width": 1400, "height": 1000})
+            args=CHROMIUM_FLAGS, viewport={"width": 1400, "height": 1000},
+            env={**os.environ, "ETL_BROWSER_TEST_DIR": str(stack.tmp)})
         try:
             page = browser.new_page()
             page.set_default_timeout(30_000)
