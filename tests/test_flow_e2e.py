@@ -125,3 +125,18 @@ def test_demo_command_serves_the_fixture_site_itself_and_rerun_finds_nothing(tmp
     assert "mic" in first and "new: 11" in first and "rows written: 12" in first
     assert "new: 0" in second and "rows written: 0" in second and "new: 1" not in second
     assert pl.read_delta(str(data / "curated" / "articles")).height == 29
+
+
+def test_cli_reprocess_and_maintain_change_nothing_on_fresh_data(demo_sources: Path, tmp_path: Path,
+                                                                 capsys) -> None:
+    data = tmp_path / "d"
+    assert main(["run", "--config", str(demo_sources), "--data-dir", str(data), "--source", "nghean"]) == 0
+    before = pl.read_delta(str(data / "curated" / "articles")).sort("article_id")
+    capsys.readouterr()
+    assert main(["reprocess", "--config", str(demo_sources), "--data-dir", str(data)]) == 0
+    assert "{'inserted': 0, 'updated': 0}" in capsys.readouterr().out
+    assert main(["maintain", "--data-dir", str(data), "--retention-days", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "articles:" in out and "vacuumed_files" in out
+    assert pl.read_delta(str(data / "curated" / "articles")).sort("article_id").equals(before)
+    assert main(["maintain", "--data-dir", str(data), "--retention-days", "-1"]) == 2

@@ -143,3 +143,18 @@ article_url_pattern = '/tin/[a-z0-9-]+\\.html$'
     assert (row["passed"], row["failed"]) == (2, 2) and "bai-da-xoa-2" in " ".join(row["examples"])
     runs = pl.read_delta(str(tables.runs))
     assert runs["status"].to_list() == ["failed"]
+
+
+def test_fetch_log_frame_validated_with_pandera() -> None:
+    from etl.quality import validate_fetch_log
+
+    good = store.frame([{"url": "https://mic.gov.vn/a", "kind": "article", "status": 200, "sha256": "a" * 64,
+                         "bytes": 10}, {"url": "https://mic.gov.vn/b", "kind": "article", "error": "timeout"}],
+                       store.FETCH_LOG_SCHEMA)
+    assert [f.passed for f in validate_fetch_log(good)] == [True]
+    bad = store.frame([{"url": "ftp://x", "kind": "page", "status": 999, "sha256": "zz"}, {"url": "https://m/c",
+                       "kind": "listing"}], store.FETCH_LOG_SCHEMA)
+    (finding,) = validate_fetch_log(bad)
+    assert not finding.passed
+    for column in ("url", "kind", "status", "sha256", "outcome_known"):
+        assert column in finding.message

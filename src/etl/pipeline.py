@@ -25,7 +25,8 @@ from etl.models import Article
 from etl.progress import ProgressSink
 from etl.progress import current as current_progress
 from etl.quality import (CURATED, ERROR, EXTRACT, FETCH, WARNING, Finding, Tally, check_article, check_page,
-                         compare_with_previous, failed_errors, validate_articles)
+                         compare_with_previous, failed_errors, validate_articles,
+                         validate_fetch_log)
 from etl.raw import RawStore
 from etl.settings import EXTRACTOR_VERSION, Settings
 from etl.urls import canonicalize_url, netloc_of
@@ -311,9 +312,9 @@ def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settin
         tally.add(source_id, [finding], source_id)
 
     versions: dict[str, int] = {}
-    versions["fetch_log"] = store.append(tables.fetch_log,
-                                         store.frame([f for b in batches for f in b.fetch_log],
-                                                     store.FETCH_LOG_SCHEMA), run_id=run_id)
+    fetch_log = store.frame([f for b in batches for f in b.fetch_log], store.FETCH_LOG_SCHEMA)
+    tally.add("*", validate_fetch_log(fetch_log), "fetch_log")
+    versions["fetch_log"] = store.append(tables.fetch_log, fetch_log, run_id=run_id)
     versions["articles"], merged = store.merge(tables.articles, articles, key="article_id", run_id=run_id,
                                                change_column="content_hash", operation="run")
     versions["mentions"] = store.rebuild_mentions(tables, run_id=run_id)

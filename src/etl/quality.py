@@ -169,6 +169,36 @@ class ArticlesModel(pa.DataFrameModel):
         coerce = False
 
 
+class FetchLogModel(pa.DataFrameModel):
+    """Every request is accounted for: a status or an error, a body hash whenever bytes were kept."""
+
+    url: str = pa.Field(nullable=False, str_startswith="http")
+    kind: str = pa.Field(isin=["listing", "article"])
+    status: pl.Int32 = pa.Field(nullable=True, in_range={"min_value": 100, "max_value": 599})
+    sha256: str = pa.Field(nullable=True, str_matches=r"^[0-9a-f]{64}$")
+    bytes: int = pa.Field(nullable=True, ge=0)
+
+    @pa.dataframe_check
+    def outcome_known(cls, data: pa.PolarsData) -> pl.LazyFrame:  # noqa: N805 - pandera's signature
+        """A row with neither a status nor an error would be a request we lost track of."""
+        return data.lazyframe.select(pl.col("status").is_not_null() | pl.col("error").is_not_null())
+
+    class Config:
+        strict = False
+        coerce = False
+
+
+def validate_fetch_log(df: pl.DataFrame) -> list[Finding]:
+    """Fetch-stage checks on the frame of this run's requests (pandera, lazy: all failures at once)."""
+    try:
+        FetchLogModel.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        return [Finding(FETCH, "fetch_log_valid", ERROR, False,
+                        "; ".join(sorted({f"{r['column']}: {r['check']}" for r in cases.iter_rows(named=True)})))]
+    return [Finding(FETCH, "fetch_log_valid", ERROR, True)]
+
+
 def schema_mismatches(df: pl.DataFrame) -> list[str]:
     """Differences between a frame's columns/types and the ``articles`` contract."""
     problems = [f"missing column {c}" for c in ARTICLES_SCHEMA if c not in df.schema]
