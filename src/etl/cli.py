@@ -30,6 +30,7 @@ def prepare_prefect_env() -> None:
     """Defaults that make an unconfigured machine work offline; explicit settings win."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "etl")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
     if "PREFECT_API_URL" not in os.environ and "PREFECT_HOME" not in os.environ:
         home = Path.home()
         if not home.is_dir():
