@@ -21,12 +21,19 @@ from pydantic import Field
 from etl import store
 from etl.config import Source, SourcesConfig, load_config
 from etl.fixtures.site import serve_fixture_sites, write_demo_sources
-from etl.pipeline import (RunReport, SourceBatch, collect_articles, discover_source, new_run_id,
-                          open_fetcher, raise_if_failed, write_run)
+from etl.pipeline import (
+    RunReport,
+    SourceBatch,
+    collect_articles,
+    discover_source,
+    new_run_id,
+    open_fetcher,
+    raise_if_failed,
+    write_run,
+)
 from etl.raw import RawStore
 from etl.report import render_markdown, source_rows
 from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_FIRST_PORT
-
 
 #: The nightly schedule's zone (prefect.yaml): the 01:30 run is named after its Vietnamese date,
 #: not after UTC's day before.

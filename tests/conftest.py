@@ -31,6 +31,29 @@ def fixture_sites() -> Iterator[dict[str, SiteServer]]:
 
 
 @pytest.fixture
+def broken_sources(tmp_path: Path) -> Iterator[Path]:
+    """A source whose site serves one good article and three bad pages (soft 404, empty, stub)."""
+    from etl.fixtures.site import load_site
+
+    site = load_site("broken", Path(__file__).parent / "sites")
+    site.start()
+    config = tmp_path / "broken.toml"
+    config.write_text(f"""
+allow_private_networks = true
+[politeness]
+min_delay_s = 0.0
+[[sources]]
+id = "nghean"
+name = "Sở Thông tin và Truyền thông Nghệ An"
+kind = "province"
+start_urls = ["{site.base_url}/tin-tuc"]
+article_url_pattern = '/tin/[a-z0-9-]+\\.html$'
+""", encoding="utf-8")
+    yield config
+    site.stop()
+
+
+@pytest.fixture
 def demo_sources(fixture_sites: dict[str, SiteServer], tmp_path: Path) -> Path:
     """A sources file pointing at the live fixture sites."""
     return write_demo_sources(fixture_sites, tmp_path / "sources.toml")

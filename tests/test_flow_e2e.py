@@ -82,31 +82,13 @@ def test_cli_rejects_bad_config_before_fetching(tmp_path: Path, capsys) -> None:
     assert main(["run", "--config", str(bad).replace("bad", "missing")]) == 2
 
 
-def test_failed_run_is_a_failed_flow_with_its_artifact(tmp_path: Path) -> None:
+def test_failed_run_is_a_failed_flow_with_its_artifact(broken_sources: Path, tmp_path: Path) -> None:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
 
-    from etl.fixtures.site import load_site
     from flows.nightly import collect_news
 
-    site = load_site("broken", Path(__file__).parent / "sites")
-    site.start()
-    try:
-        config = tmp_path / "broken.toml"
-        config.write_text(f"""
-allow_private_networks = true
-[politeness]
-min_delay_s = 0.0
-[[sources]]
-id = "nghean"
-name = "Sở Thông tin và Truyền thông Nghệ An"
-kind = "province"
-start_urls = ["{site.base_url}/tin-tuc"]
-article_url_pattern = '/tin/[a-z0-9-]+\\.html$'
-""", encoding="utf-8")
-        state = collect_news(config=str(config), data_dir=str(tmp_path / "d"), return_state=True)
-    finally:
-        site.stop()
+    state = collect_news(config=str(broken_sources), data_dir=str(tmp_path / "d"), return_state=True)
     assert state.is_failed() and "failure rate 75%" in state.message
     assert pl.read_delta(str(tmp_path / "d" / "curated" / "articles")).height == 1
     with get_client(sync_client=True) as client:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -12,13 +10,10 @@ from conftest import run_without_prefect
 
 from etl import store
 from etl.config import parse_config
-from etl.fixtures.site import SiteServer, load_site
 from etl.models import Article, Image
-from etl.quality import (ERROR, Finding, Tally, check_article, check_page, compare_with_previous,
-                         validate_articles)
+from etl.quality import ERROR, Finding, Tally, check_article, check_page, compare_with_previous, validate_articles
 from etl.settings import QualitySettings
 
-SITES = Path(__file__).parent / "sites"
 Q = QualitySettings()
 SOURCE = parse_config("""
 [[sources]]
@@ -108,28 +103,8 @@ def test_drift_alerts_against_previous_run() -> None:
     assert _failed([f for _, f in nulls]) == {"null_published_at_rate_stable"}
 
 
-@pytest.fixture
-def broken_site() -> Iterator[SiteServer]:
-    site = load_site("broken", SITES)
-    site.start()
-    yield site
-    site.stop()
-
-
-def test_failing_run_quarantines_bad_pages_writes_good_ones_and_fails(broken_site, tmp_path) -> None:
-    config = tmp_path / "broken.toml"
-    config.write_text(f"""
-allow_private_networks = true
-[politeness]
-min_delay_s = 0.0
-[[sources]]
-id = "nghean"
-name = "Sở Thông tin và Truyền thông Nghệ An"
-kind = "province"
-start_urls = ["{broken_site.base_url}/tin-tuc"]
-article_url_pattern = '/tin/[a-z0-9-]+\\.html$'
-""", encoding="utf-8")
-    report = run_without_prefect(config, tmp_path / "data")
+def test_failing_run_quarantines_bad_pages_writes_good_ones_and_fails(broken_sources, tmp_path) -> None:
+    report = run_without_prefect(broken_sources, tmp_path / "data")
     assert report.status == "failed" and "failure rate 75%" in report.message
     tables = store.Tables.at(tmp_path / "data")
     articles = pl.read_delta(str(tables.articles))

@@ -24,9 +24,21 @@ from etl.fetch import Fetcher, FetchResult, decode_html
 from etl.models import Article
 from etl.progress import ProgressSink
 from etl.progress import current as current_progress
-from etl.quality import (CURATED, ERROR, EXTRACT, FETCH, WARNING, Finding, Tally, check_article, check_page,
-                         compare_with_previous, failed_errors, validate_articles,
-                         validate_fetch_log)
+from etl.quality import (
+    CURATED,
+    ERROR,
+    EXTRACT,
+    FETCH,
+    WARNING,
+    Finding,
+    Tally,
+    check_article,
+    check_page,
+    compare_with_previous,
+    failed_errors,
+    validate_articles,
+    validate_fetch_log,
+)
 from etl.raw import RawStore
 from etl.settings import EXTRACTOR_VERSION, Settings
 from etl.urls import canonicalize_url, netloc_of
