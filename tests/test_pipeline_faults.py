@@ -315,3 +315,16 @@ def test_cp1258_article_stored_as_vietnamese(scenario: Scenario) -> None:
     row = scenario.runs["last"].articles.filter(pl.col("fetched_url") == scenario.url("cp1258")).row(0, named=True)
     assert row["title"] == "Hội nghị chuyển đổi số cp1258"
     assert "Quảng Ngãi" in " ".join(row["body"])
+
+
+def test_robots_txt_down_fails_the_listing_and_is_asked_again_next_night(tmp_path: Path) -> None:
+    """robots.txt answering 503 closes the site for the night (RFC 9309), not for good."""
+    with FaultServer(robots_txt="busy", robots_status=503) as srv:
+        config = parse_config(sources_toml(srv.url("/newsroom/clean")))
+        nights = [run_pipeline(config, tmp_path / "data", srv) for _ in range(2)]
+    for night in nights:
+        row = night.fetch_log.row(0, named=True)
+        assert night.fetch_log.height == 1 and row["kind"] == "listing"
+        assert row["error"] == "refused: robots.txt unavailable (http 503)"
+        assert night.requests == Counter({"/robots.txt": 1 + RETRIES}) and night.elapsed < RUN_DEADLINE_S
+        assert night.articles.height == 0 and night.quarantine.height == 0
