@@ -1,7 +1,8 @@
 """The stages composed for one run: what each Prefect task calls, runnable without Prefect.
 
-``collect_source`` takes one source from listing pages to checked article rows; ``write_run``
-commits every table once. Nothing here knows about a particular site.
+``discover_source`` and ``collect_articles`` take one source from listing pages to checked
+article rows (``reprocess_source`` does the same from raw pages); ``write_run`` commits every
+table once. Nothing here knows about a particular site.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import secrets
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -60,8 +62,9 @@ WATCHED_NULLS = ("published_at", "event_date", "author", "location")
 
 
 def new_run_id(now: datetime | None = None) -> str:
+    """Sortable by start time, unique even for two runs started in the same second."""
     now = now or datetime.now(UTC)
-    return now.strftime("%Y%m%dT%H%M%SZ-") + hashlib.sha1(str(now.timestamp()).encode()).hexdigest()[:6]
+    return now.strftime("%Y%m%dT%H%M%SZ-") + secrets.token_hex(3)
 
 
 def article_id_for(url: str) -> str:
