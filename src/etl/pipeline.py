@@ -118,6 +118,9 @@ def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, raw:
     batch = SourceBatch(source_id=source.id, discovery=found)
     batch.fetch_log.extend(fetch_log_row(r, source.id, "listing", run_id, sha=sha)
                            for r, sha in zip(found.fetches, found.fetch_shas, strict=True))
+    if found.fetches and not any(r.ok or r.not_modified for r in found.fetches):
+        batch.error = f"no listing page could be read ({found.fetches[0].url}: {found.fetches[0].error})"
+        log.error("%s: %s", source.id, batch.error)
     return batch
 
 
@@ -130,14 +133,16 @@ def given_up_urls(tables: store.Tables, source_id: str, settings: Settings) -> s
     """Article URLs not to ask for again: gone, refused by policy, or failed on too many nights.
 
     They stay in the fetch log and quarantine with their reason; a transient failure (timeout,
-    5xx) is retried on later nights until ``max_article_attempts`` runs have failed.
+    5xx) or a page failing a quality check (soft 404, stub) is retried on later nights until
+    ``max_article_attempts`` runs have failed on it.
     """
+    attempts = settings.crawl.max_article_attempts
     failed = store.failed_article_fetches(tables, source_id)
     give_up = (pl.col("status").is_in(GONE_STATUSES)
                | pl.col("error").str.starts_with(ROBOTS_UNAVAILABLE).not_()
                & pl.any_horizontal(pl.col("error").str.starts_with(p) for p in PERMANENT_FETCH_ERRORS)
-               | (pl.col("failures") >= settings.crawl.max_article_attempts))
-    return set(failed.filter(give_up)["url"].to_list())
+               | (pl.col("failures") >= attempts))
+    return set(failed.filter(give_up)["url"].to_list()) | store.repeatedly_quarantined(tables, source_id, attempts)
 
 
 def collect_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: RawStore,

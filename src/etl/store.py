@@ -260,6 +260,16 @@ def failed_article_fetches(tables: Tables, source_id: str) -> pl.DataFrame:
             .collect())
 
 
+def repeatedly_quarantined(tables: Tables, source_id: str, times: int) -> set[str]:
+    """URLs quarantined in at least ``times`` runs (a page that keeps failing a quality check)."""
+    if not exists(tables.quarantine):
+        return set()
+    df = (pl.scan_delta(str(tables.quarantine)).filter(pl.col("source_id") == source_id)
+          .group_by("url").agg(pl.col("run_id").n_unique().alias("runs"))
+          .filter(pl.col("runs") >= times).collect())
+    return set(df["url"].to_list())
+
+
 def listing_validators(tables: Tables, source_id: str) -> dict[str, tuple[str | None, str | None, str | None]]:
     """Per listing URL, the last ETag / Last-Modified served with a body and that body's raw sha256."""
     if not exists(tables.fetch_log):
