@@ -83,3 +83,31 @@ def test_maintain_compacts_and_vacuums_but_never_touches_raw(collected, demo_sou
     assert pl.read_delta(str(tables.articles)).sort("article_id").equals(rows_before)
     with pytest.raises(Exception, match="(?i)not found|no such file|object at location"):
         pl.read_delta(str(tables.dq_results), version=0)
+
+
+def test_a_source_whose_listings_all_fail_fails_the_run_and_others_still_land(
+        fixture_sites, tmp_path: Path) -> None:
+    base = fixture_sites["nghean"].base_url
+    config = tmp_path / "s.toml"
+    config.write_text(f"""
+allow_private_networks = true
+[politeness]
+min_delay_s = 0.0
+[[sources]]
+id = "moved"
+name = "Cổng đã đổi địa chỉ"
+kind = "province"
+start_urls = ["{base}/tin-tuc/chuyen-muc-da-xoa"]
+article_url_pattern = '/tin-tuc/[a-z0-9-]+-\\d+\\.html$'
+[[sources]]
+id = "nghean"
+name = "Sở Thông tin và Truyền thông Nghệ An"
+kind = "province"
+start_urls = ["{base}/tin-tuc/hoat-dong-so"]
+article_url_pattern = '/tin-tuc/[a-z0-9-]+-\\d+\\.html$'
+""", encoding="utf-8")
+    report = run_without_prefect(config, tmp_path / "data")
+    assert report.status == "failed"
+    assert "moved: no listing page could be read" in report.message and "http 404" in report.message
+    assert report.per_source["nghean"]["rows_written"] >= 5
+    assert pl.read_delta(str(store.Tables.at(tmp_path / "data").articles)).height >= 5
