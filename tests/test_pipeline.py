@@ -105,6 +105,7 @@ name = "Sở Thông tin và Truyền thông Nghệ An"
 kind = "province"
 start_urls = ["{base}/tin-tuc/hoat-dong-so"]
 article_url_pattern = '/tin-tuc/[a-z0-9-]+-\\d+\\.html$'
+listing_url_pattern = '/tin-tuc/hoat-dong-so\\?page=\\d+'
 """, encoding="utf-8")
     report = run_without_prefect(config, tmp_path / "data")
     assert report.status == "failed"
