@@ -27,3 +27,12 @@ def _documented_columns() -> dict[str, list[str]]:
 @pytest.mark.parametrize("table", sorted(TABLES))
 def test_every_column_documented_in_order(table: str) -> None:
     assert _documented_columns()[table] == list(TABLES[table])
+
+
+def test_readme_documents_every_politeness_setting() -> None:
+    from etl.settings import FetchSettings
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Politeness defaults", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"`([a-z_]+)`", section))
+    assert FetchSettings.field_names() <= documented, FetchSettings.field_names() - documented
