@@ -73,3 +73,24 @@ def test_document_dates_are_not_event_dates() -> None:
 def test_no_event_date_and_no_year_without_publication() -> None:
     assert parse_event_date(["Năm 2022, Đảng bộ đã hoàn thành nhiệm vụ."], date(2022, 12, 27)) is None
     assert parse_event_date(["Chiều 12/4, hội nghị diễn ra."], None) is None
+
+
+@pytest.mark.parametrize(("text", "instant"), [
+    # Joomla's Vietnamese locale: month word, no "năm"
+    ("Thứ hai, 11 Tháng 3 2024 09:45", utc(2024, 3, 11, 2, 45)),
+    # RFC 2822 in an itemprop meta, with its own offset
+    ("Tue, 26 Sep 2023 20:15:00 +0700", utc(2023, 9, 26, 13, 15)),
+    ("26 Sep 2023 13:15:00 +0000", utc(2023, 9, 26, 13, 15)),
+    # US-style CMS meta with AM/PM
+    ("May 10, 2024 07:45:00 AM", utc(2024, 5, 10, 0, 45)),
+    ("Dec 3, 2023 2:05 PM", utc(2023, 12, 3, 7, 5)),
+])
+def test_month_word_datelines(text: str, instant: datetime) -> None:
+    parsed = parse_dateline(text)
+    assert parsed is not None and parsed.has_time
+    assert parsed.instant == instant
+
+
+def test_month_words_need_a_plausible_year() -> None:
+    assert parse_dateline("11 tháng 3 1000 người tham dự") is None
+    assert parse_dateline("may 10, 1000") is None

@@ -54,9 +54,10 @@ def _parse_offset(text: str | None) -> timezone | None:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
 
 
-def _nearest_time(text: str, start: int, end: int) -> tuple[int, int, int] | None:
-    """The clock time closest to the date span [start, end) within a short window."""
-    best: tuple[int, tuple[int, int, int]] | None = None
+def _nearest_time(text: str, start: int, end: int) -> tuple[int, int, int, timezone | None] | None:
+    """The clock time closest to the date span [start, end) within a short window, with the
+    UTC offset written right after it ("20:15:00 +0700"), if any."""
+    best: tuple[int, tuple[int, int, int, timezone | None]] | None = None
     for m in V.TIME_RE.finditer(text):
         if start <= m.start() < end:
             continue
@@ -73,15 +74,27 @@ def _nearest_time(text: str, start: int, end: int) -> tuple[int, int, int] | Non
         if hour > 23 or minute > 59:
             continue
         if best is None or gap < best[0]:
-            best = (gap, (hour, minute, second))
+            offset = V.OFFSET_AFTER_TIME_RE.match(text, m.end())
+            best = (gap, (hour, minute, second, _parse_offset(offset.group(1)) if offset else None))
     return best[1] if best else None
+
+
+def _dated(text: str, d: date | None, start: int, end: int) -> Dateline | None:
+    """The instant of day ``d`` (found at [start, end) of ``text``) with its nearby clock time."""
+    if d is None:
+        return None
+    hms = _nearest_time(text, start, end)
+    inst = _to_utc(d, *hms[:3], tz=hms[3]) if hms else _to_utc(d)
+    return Dateline(inst, hms is not None) if inst else None
 
 
 def parse_dateline(text: str) -> Dateline | None:
     """The first date in ``text`` with the clock time written next to it, as a UTC instant.
 
     Handles "Thứ ba, 18/08/2020 12:12", "Cập nhật lúc 09:05 ngày 03/06/2023", "(03/06/2023)",
-    "05/03/2024 - 14:30", "ngày 5 tháng 3 năm 2024" and ISO instants.
+    "05/03/2024 - 14:30", "ngày 5 tháng 3 năm 2024", "11 Tháng 3 2024 09:45", ISO instants and
+    the English forms CMS meta tags use ("Tue, 26 Sep 2023 20:15:00 +0700", "May 10, 2024
+    07:45:00 AM").
     """
     if not text:
         return None
@@ -96,28 +109,27 @@ def parse_dateline(text: str) -> Dateline | None:
                                _parse_offset(iso.group(7)))
                 if inst:
                     return Dateline(inst, True)
-            hms = _nearest_time(text, iso.start(), iso.end())
-            inst = _to_utc(d, *hms) if hms else _to_utc(d)
-            if inst:
-                return Dateline(inst, hms is not None)
+            dl = _dated(text, d, iso.start(), iso.end())
+            if dl:
+                return dl
     for m in V.DMY_RE.finditer(text):
-        d = _valid(int(m.group(4)), int(m.group(3)), int(m.group(1)))
-        if d is None:
-            continue
-        hms = _nearest_time(text, m.start(), m.end())
-        inst = _to_utc(d, *hms) if hms else _to_utc(d)
-        if inst:
-            return Dateline(inst, hms is not None)
+        dl = _dated(text, _valid(int(m.group(4)), int(m.group(3)), int(m.group(1))), m.start(), m.end())
+        if dl:
+            return dl
     for m in V.WORDY_DATE_RE.finditer(text):
         if not m.group(3):
             continue
-        d = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if d is None:
-            continue
-        hms = _nearest_time(text, m.start(), m.end())
-        inst = _to_utc(d, *hms) if hms else _to_utc(d)
-        if inst:
-            return Dateline(inst, hms is not None)
+        dl = _dated(text, _valid(int(m.group(3)), int(m.group(2)), int(m.group(1))), m.start(), m.end())
+        if dl:
+            return dl
+    english = [(m.start(), m.end(), int(m.group(3)), V.EN_MONTHS[m.group(2).lower()], int(m.group(1)))
+               for m in V.EN_DMY_RE.finditer(text)]
+    english += [(m.start(), m.end(), int(m.group(3)), V.EN_MONTHS[m.group(1).lower()], int(m.group(2)))
+                for m in V.EN_MDY_RE.finditer(text)]
+    for start, end, year, month, day in sorted(english):
+        dl = _dated(text, _valid(year, month, day), start, end)
+        if dl:
+            return dl
     return None
 
 

@@ -44,10 +44,22 @@ DATE_CLASS_RE = re.compile(
 
 #: A day-month-year date: 18/08/2020, 3-6-2023, 05.03.2024.
 DMY_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])")
-#: Written-out date: "ngày 5 tháng 3 năm 2024".
+#: Written-out date: "ngày 5 tháng 3 năm 2024", and Joomla's Vietnamese locale "11 Tháng 3 2024".
 WORDY_DATE_RE = re.compile(
-    r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*(\d{4}))?", re.I
+    r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)?\s*((?:19|20)\d{2}))?(?!\d)", re.I
 )
+#: English month names, as CMS meta tags and RFC 2822 dates write them ("Sep", "May").
+EN_MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_EN_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+#: "26 Sep 2023" (RFC 2822) — groups: day, month name, year.
+EN_DMY_RE = re.compile(rf"(?<![\w/])(\d{{1,2}})\s+{_EN_MONTH},?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
+#: "May 10, 2024" — groups: month name, day, year.
+EN_MDY_RE = re.compile(rf"(?<![\w/]){_EN_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
+#: A numeric UTC offset written after a clock time: "20:15:00 +0700", "07:45 GMT+07:00".
+OFFSET_AFTER_TIME_RE = re.compile(r"\s*(?:GMT|UTC)?\s*([+-]\d{2}:?\d{2}(?!\d)|Z(?!\w))", re.I)
 #: An ISO date or instant: 2024-03-05, 2024-03-05T14:30:00+07:00.
 ISO_RE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
