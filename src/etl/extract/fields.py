@@ -16,6 +16,7 @@ from lxml import etree
 
 from etl.clean import cue_string, link_density, norm_text
 from etl.extract.dates import Dateline, looks_like_dateline, parse_dateline
+from etl.extract.generic import signature_name
 from etl.vocab import boilerplate as B
 from etl.vocab import dates as VD
 from etl.vocab import places as VP
@@ -26,10 +27,14 @@ log = logging.getLogger(__name__)
 DATELINE_WINDOW = 80
 #: Longest element text read as a dateline.
 DATELINE_MAX_CHARS = 160
+#: Headings of this many words or fewer are box headings, not article headlines.
+SHORT_HEADING_WORDS = 3
+#: Elements looked back from a dateline for the headline above it.
+HEADLINE_LOOKBACK = 8
+#: Datelines whose preceding line is considered as a headline.
+MAX_DATELINE_ANCHORS = 3
+_DIGIT_RE = re.compile(r"\d")
 _TITLE_TAGS = ("h1", "h2", "h3", "h4", "div", "p", "span", "td", "strong", "header", "a")
-_BYLINE_PREFIX_RE = re.compile(
-    r"^(?:tác giả|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|người viết|viết bởi|"
-    r"đăng bởi|người đăng|by|phóng viên|pv)\s*[:：]\s*|^(?:(?:viết|đăng)\s+)?bởi\s+|^by\s+", re.I)
 
 
 @dataclass
@@ -119,10 +124,54 @@ def _matches(a: str, b: str) -> bool:
     return a == b or (len(a) >= 10 and (b.startswith(a) or a.startswith(b) and len(b) >= 10))
 
 
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalpha() for c in w))
+
+
+def _dateline_anchored(body: etree._Element) -> list[etree._Element]:
+    """Elements that sit right before a visible dateline: the headline of a page that marks it
+    up with nothing but emphasis ("<font size=3><b>Tiêu đề</b></font><br><i>Ngày đăng: …</i>").
+
+    Each one comes with its wrappers of the same text, so an <h2> around it counts too."""
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    anchored: list[etree._Element] = []
+    found = 0
+    for i, el in enumerate(elements):
+        own = (el.text or "").strip()
+        if not own or len(own) > DATELINE_MAX_CHARS or not _DIGIT_RE.search(own):
+            continue
+        if not (el.tag == "time" or _dateline_cued(own) or VD.DATE_CLASS_RE.search(cue_string(el))):
+            continue
+        text = _spaced_text(el)
+        if _in_link_list(el) or not looks_like_dateline(text, max_chars=DATELINE_MAX_CHARS):
+            continue
+        found += 1
+        ancestors = set(el.iterancestors())
+        for prev in reversed(elements[max(0, i - HEADLINE_LOOKBACK):i]):
+            if prev in ancestors or not (prev.text or "").strip():
+                continue
+            text_prev = norm_text(prev.text_content() or "")
+            if 8 <= len(text_prev) <= 300 and not looks_like_dateline(text_prev):
+                anchored.append(prev)
+                parent = prev.getparent()
+                while parent is not None and parent not in ancestors \
+                        and len(norm_text(parent.text_content() or "")) == len(text_prev):
+                    anchored.append(parent)
+                    parent = parent.getparent()
+            break
+        if found >= MAX_DATELINE_ANCHORS:
+            break
+    return anchored
+
+
 def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | None = None
                ) -> tuple[str | None, etree._Element | None]:
     """The headline and its element: h1/headline-class candidates cross-checked with og:title
-    and <title> (minus the site-name suffix)."""
+    and <title> (minus the site-name suffix), and with the dateline that follows a headline.
+
+    A box heading ("Liên kết", "Tin hoạt động": three words or fewer) loses points: article
+    headlines are sentences. An emphasised line right before a dateline is a candidate even
+    without h1 or class, for pages whose markup is only <font> and <b>."""
     if forced is not None:
         text = norm_text(forced.text_content() or "")
         if text:
@@ -131,17 +180,28 @@ def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | No
     parts = _title_parts(page_title)
     if len(parts) == 1 and _site_name(page_title):
         page_title, parts = "", []
+    anchored = _dateline_anchored(body)
+    anchored_set = set(anchored)
     best: tuple[float, int, str, etree._Element] | None = None
-    for pos, el in enumerate(body.iter(*_TITLE_TAGS)):
+    for pos, el in enumerate(body.iter()):
         tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        is_anchored = el in anchored_set
+        if tag not in _TITLE_TAGS and not is_anchored:
+            continue
         cues = cue_string(el)
         headline_class = bool(cues and B.TITLE_CLASS_RE.search(cues))
-        if tag != "h1" and not headline_class and tag not in ("h2",):
+        if tag != "h1" and not headline_class and tag not in ("h2",) and not is_anchored:
             continue
         text = norm_text(el.text_content() or "")
         if not 8 <= len(text) <= 400:
             continue
         score = {"h1": 3.0, "h2": 1.0}.get(tag, 0.0) + (2.0 if headline_class else 0.0)
+        if is_anchored:
+            score += 2 if score else 3
+        if _words(text) <= SHORT_HEADING_WORDS:
+            score -= 2
         if meta.og_title and _matches(text, meta.og_title):
             score += 4
         if page_title and (_matches(text, page_title) or any(_matches(text, p) for p in parts)):
@@ -271,12 +331,12 @@ def _dateline_cued(text: str) -> bool:
 
 
 def clean_author(text: str | None) -> str | None:
-    """A byline or signature as a name: prefixes ("Bài và ảnh:") and CMS accounts removed."""
+    """A byline or signature as a name: prefixes ("Bài và ảnh:"), notes ("(tổng hợp)"), the
+    writer's unit ("(Trung tâm CNTT&TT)") and CMS accounts removed."""
     if not text:
         return None
     text = norm_text(text).strip(" -–—.,;|")
-    text = _BYLINE_PREFIX_RE.sub("", text).strip()
-    text = B.AUTHOR_NOTE_RE.sub("", text).strip()
+    text = signature_name(text)
     if not text or text.lower() in B.NOT_AUTHORS or len(text) > 80:
         return None
     return text
@@ -304,6 +364,28 @@ def find_byline(root: etree._Element, forced: etree._Element | None = None) -> s
 # --------------------------------------------------------------------------- location
 
 
+def _place_phrase(rest: str) -> str:
+    """The place name at the start of ``rest``, with the administrative units that follow it
+    after commas ("xã Hạ Long, huyện Vân Đồn")."""
+    stop = VP.PLACE_STOP_RE.search(rest)
+    place = (rest[: stop.start()] if stop else rest).strip(" -–—")
+    while stop is not None and rest[stop.start()] == ",":
+        unit = VP.ADMIN_UNIT_RE.match(rest, stop.end())
+        if unit is None:
+            break
+        tail = rest[unit.end():]
+        if not tail[:1].isupper() and not tail[:1].isdigit():
+            break
+        nxt = VP.PLACE_STOP_RE.search(tail)
+        name = (tail[: nxt.start()] if nxt else tail).strip(" -–—")
+        if not name or len(name.split()) > VP.MAX_ADMIN_NAME_WORDS:
+            break
+        place = f"{place}, {rest[stop.end():unit.end()].strip()} {name}"
+        rest = tail
+        stop = nxt
+    return place
+
+
 def find_location(paragraphs: list[str], *, max_sentences: int = 2) -> str | None:
     """The place the opening sentence gives: "… tại Hà Nội." → "Hà Nội"; events are skipped
     ("tại Đại hội …"), the name stops at punctuation or the next clause."""
@@ -317,9 +399,7 @@ def find_location(paragraphs: list[str], *, max_sentences: int = 2) -> str | Non
             if any(low.startswith(noun) and (len(low) == len(noun) or not low[len(noun)].isalnum())
                    for noun in VP.EVENT_NOUNS):
                 continue
-            stop = VP.PLACE_STOP_RE.search(rest)
-            place = rest[: stop.start()] if stop else rest
-            place = place.strip(" -–—")
+            place = _place_phrase(rest)
             words = place.split()
             if not words or len(words) > VP.MAX_PLACE_WORDS:
                 continue

@@ -44,6 +44,8 @@ _OWN_TEXT_TAGS = frozenset({"div", "td", "section", "article", "main", "center",
 MIN_SCORING_CHARS = 25
 #: A sibling of the best container joins the article when its score reaches this share of it.
 SIBLING_SCORE_SHARE = 0.2
+#: Shortest lead (sapo) taken from outside the content container.
+LEAD_MIN_CHARS = 80
 #: Text blocks with at least this share of linked characters are link lists, not prose.
 MAX_LINK_SHARE = 0.6
 #: Lines this short may be page furniture ("Chia sẻ", "In bài").
@@ -196,15 +198,18 @@ def find_content_roots(body: etree._Element, *, after: etree._Element | None = N
     index = _doc_index(body) if after is not None else {}
     after_pos = index.get(after, -1) if after is not None else -1
     roots = []
+    before_best = True
     for sib in parent:
         if not isinstance(sib.tag, str):
             continue
         if sib is best:
             roots.append(sib)
+            before_best = False
             continue
         if after is not None and (_contains(sib, after) or index.get(sib, 0) <= after_pos):
             continue
-        if _sibling_is_article(sib, scores.get(sib, 0.0), best_score, after is not None):
+        if _sibling_is_article(sib, scores.get(sib, 0.0), best_score, after is not None) or (
+                before_best and after is not None and _is_lead_row(sib)):
             roots.append(sib)
     return roots
 
@@ -229,6 +234,25 @@ def _sibling_is_article(sib: etree._Element, score: float, best_score: float,
     if headline_known and sib.tag in ("p", "div", "h2", "h3", "strong", "b", "span") and n >= 80 \
             and link_density(sib) < 0.25:
         return not looks_like_dateline(norm_text(sib.text_content() or ""))
+    return False
+
+
+def _is_lead_row(sib: etree._Element) -> bool:
+    """A lead between the headline and the content, wrapped in layout markup: a table row or
+    cell, or a box whose one text element carries a lead class ("<tr><td><span
+    class='ArticleSummary'>…")."""
+    n = text_len(sib)
+    if n < LEAD_MIN_CHARS or link_density(sib) >= 0.25:
+        return False
+    if looks_like_dateline(norm_text(sib.text_content() or ""), max_chars=160):
+        return False
+    if sib.tag in ("tr", "td", "section", "article"):
+        return True
+    for el in sib.iterdescendants():
+        if isinstance(el.tag, str) and text_len(el) >= 0.8 * n:
+            cues = cue_string(el)
+            if cues and B.LEAD_CLASS_RE.search(cues):
+                return True
     return False
 
 
@@ -460,15 +484,28 @@ def _shares_small_container(img: Block, txt: Block) -> bool:
     return False
 
 
+def signature_name(text: str) -> str:
+    """The name in a signature line: its label ("Bài và ảnh:"), note ("(tổng hợp)") and the
+    writer's unit ("(Trung tâm CNTT&TT)") removed."""
+    text = B.BYLINE_PREFIX_RE.sub("", text).strip()
+    text = B.AUTHOR_NOTE_RE.sub("", text).strip()
+    unit = B.AUTHOR_UNIT_RE.search(text)
+    if unit and unit.start() > 0 and unit.group(1).strip()[:1].isupper():
+        text = text[: unit.start()].strip()
+    return text
+
+
 def _looks_like_signature(block: Block) -> bool:
-    text = block.text
-    if len(text) > SIGNATURE_MAX_CHARS or len(text.split()) > SIGNATURE_MAX_WORDS:
+    full = block.text
+    if len(full) > 2 * SIGNATURE_MAX_CHARS or full.endswith(":") or _LIST_MARKER_RE.match(full):
         return False
-    if text.endswith(":") or _LIST_MARKER_RE.match(text):
-        return False
-    low = text.lower()
-    if low.startswith(("theo ", "nguồn:", "nguồn ")) or "(tổng hợp)" in low or "(theo " in low:
+    low = full.lower()
+    if len(full) <= SIGNATURE_MAX_CHARS and len(full.split()) <= SIGNATURE_MAX_WORDS and (
+            low.startswith(("theo ", "nguồn:", "nguồn ")) or "(tổng hợp)" in low or "(theo " in low):
         return True
+    text = signature_name(full)
+    if not text or len(text) > SIGNATURE_MAX_CHARS or len(text.split()) > SIGNATURE_MAX_WORDS:
+        return False
     words = [w for w in re.split(r"[\s,\-–/]+", text.strip("()")) if w]
     namey = all(w[0].isupper() or not w[0].isalpha() for w in words if _LETTER_RE.search(w))
     if text.endswith(".") and not text.endswith("./."):

@@ -94,6 +94,16 @@ AUTHOR_CLASS_RE = re.compile(r"author|tacgia|tac-?gia|byline|writer|nguoi-?viet|
 #: A note after a signature that is not part of the name: "Minh Châu (tổng hợp)".
 AUTHOR_NOTE_RE = re.compile(r"\s*\((?:tổng hợp|th|t/h|st|sưu tầm|lược dịch|dịch|biên dịch)\)\s*$", re.I)
 
+#: The writer's unit after a signature: "Trần Hoa (Trung tâm CNTT&TT)", "Thanh Tâm (CCBVMT)".
+#: Only a capitalised name in the brackets is a unit (checked by the caller).
+AUTHOR_UNIT_RE = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
+
+#: Labels before a byline or signature: "Tác giả:", "Bài và ảnh:", "Viết bởi".
+BYLINE_PREFIX_RE = re.compile(
+    r"^(?:tác giả|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|người viết|viết bởi|"
+    r"đăng bởi|người đăng|by|phóng viên|pv)\s*[:：]\s*|^(?:(?:viết|đăng)\s+)?bởi\s+|^by\s+", re.I)
+
+
 #: CMS account names that are not authors.
 NOT_AUTHORS: tuple[str, ...] = (
     "admin", "administrator", "quản trị", "quản trị viên", "webmaster", "editor", "biên tập viên",

@@ -27,9 +27,20 @@ PLACE_STOP_RE = re.compile(
 
 #: Most words a place name has.
 MAX_PLACE_WORDS = 12
+#: Most words the name of an administrative unit has ("Quy Nhơn", "Bà Rịa - Vũng Tàu").
+MAX_ADMIN_NAME_WORDS = 5
 
 #: Lower-case words a place name may open with ("tại thành phố Thanh Hóa", "tại trụ sở Bộ").
 PLACE_HEAD_WORDS: tuple[str, ...] = (
     "thành", "tỉnh", "huyện", "xã", "phường", "quận", "thị", "thủ", "trụ", "hội", "nhà", "khu", "trung",
     "văn", "sân", "cung", "trường", "làng", "thôn", "bản", "ấp", "đảo", "cảng", "tp", "tp.",
+    "bãi", "bến", "chợ", "công", "quảng", "đền", "chùa", "đình", "di", "bệnh", "trạm", "đồn", "xóm",
+    "khối", "cụm", "nhà", "điểm",
+)
+
+#: Administrative units that go on naming the same place after a comma: "tại xã Hạ Long,
+#: huyện Vân Đồn" is one place; "tại Hà Nội, Sở …" is not. The unit's name must follow,
+#: capitalised ("tỉnh ủy" is not a unit).
+ADMIN_UNIT_RE = re.compile(
+    r"\s*(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|xã|phường|tp\.?)\s+", re.I
 )
