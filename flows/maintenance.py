@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
 from pydantic import Field
 
 from etl import store
@@ -17,7 +18,7 @@ from etl.report import render_markdown
 from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS
 
 
-@task(task_run_name="reprocess-{source.id}")
+@task(task_run_name="reprocess-{source.id}", cache_policy=NO_CACHE)
 def reprocess_one(source: Source, data_dir: str, run_id: str) -> SourceBatch:
     return reprocess_source(source, store.Tables.at(data_dir), RawStore(data_dir), DEFAULT_SETTINGS,
                             run_id=run_id)
@@ -25,11 +26,17 @@ def reprocess_one(source: Source, data_dir: str, run_id: str) -> SourceBatch:
 
 @flow(name="reprocess-news", flow_run_name="reprocess-{data_dir}")
 def reprocess_news(
-    data_dir: Annotated[str, Field(description="Data dir whose raw pages are re-extracted.")] = str(DEFAULT_DATA_DIR),
-    config: Annotated[str | None, Field(description="Sources TOML (adapters, patterns). Empty: the shipped one.")] = None,
-    sources: Annotated[list[str] | None, Field(description="Source ids to reprocess. Empty: all.")] = None,
+    data_dir: str = str(DEFAULT_DATA_DIR),
+    config: str | None = None,
+    sources: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Rebuild the curated tables from DATA_DIR/raw with the current extractor (no network)."""
+    """Rebuild the curated tables from DATA_DIR/raw with the current extractor (no network).
+
+    Args:
+        data_dir: Data dir whose raw pages are re-extracted and whose tables are updated.
+        config: Sources TOML (adapters, URL patterns). Empty: the shipped real portals.
+        sources: Source ids to reprocess. Empty: every enabled source.
+    """
     logger = get_run_logger()
     started_at = datetime.now(UTC)
     run_id = new_run_id(started_at)
@@ -48,11 +55,15 @@ def reprocess_news(
 
 @flow(name="maintain-tables", flow_run_name="maintain-{data_dir}")
 def maintain_tables(
-    data_dir: Annotated[str, Field(description="Data dir whose tables are compacted and vacuumed.")] = str(DEFAULT_DATA_DIR),
-    retention_days: Annotated[int, Field(ge=0, description="Keep versions younger than this many days.")] =
-        DEFAULT_SETTINGS.store.vacuum_retention_days,
+    data_dir: str = str(DEFAULT_DATA_DIR),
+    retention_days: Annotated[int, Field(ge=0)] = DEFAULT_SETTINGS.store.vacuum_retention_days,
 ) -> dict[str, Any]:
-    """Compact small files and vacuum versions older than the retention; raw pages are never deleted."""
+    """Compact small files and vacuum versions older than the retention; raw pages are never deleted.
+
+    Args:
+        data_dir: Data dir whose tables are compacted and vacuumed.
+        retention_days: Keep table versions younger than this many days (time travel reaches this far).
+    """
     with store.run_lock(data_dir, timeout_s=DEFAULT_SETTINGS.store.lock_timeout_s):
         done = maintain(store.Tables.at(data_dir), retention_days=retention_days)
     lines = ["| table | files added | files removed | vacuumed | version |", "|---|---|---|---|---|"]

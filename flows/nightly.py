@@ -14,12 +14,14 @@ from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import Field
 
 from etl import store
-from etl.config import Source, SourcesConfig, load_config
+from etl.config import Source, load_config
+from etl.fetch import Fetcher
 from etl.fixtures.site import serve_fixture_sites, write_demo_sources
 from etl.pipeline import (
     RunReport,
@@ -49,22 +51,25 @@ def _run_name() -> str:
     return f"{prefix}-{when:%Y-%m-%d}-{which}"
 
 
-@task(task_run_name="collect-{source.id}")
-def collect_source(source: Source, config: SourcesConfig, data_dir: str, run_id: str,
-                   max_listing_pages: int | None) -> SourceBatch:
-    """Discover, fetch, keep, extract and check one source's new articles."""
-    logger = get_run_logger()
-    tables = store.Tables.at(data_dir)
-    raw = RawStore(data_dir)
-    with open_fetcher(source, config) as fetcher:
-        batch = discover_source(source, fetcher, tables, raw, DEFAULT_SETTINGS, run_id=run_id,
-                                max_listing_pages=max_listing_pages)
-        logger.info("%s: %d listing page(s) read, %d new article(s), %d already stored", source.id,
-                    batch.counts["listing_pages"], len(batch.discovery.article_urls), batch.counts["unchanged"])
-        return collect_articles(batch, source, fetcher, raw, DEFAULT_SETTINGS, run_id=run_id)
+@task(task_run_name="discover-{source.id}", cache_policy=NO_CACHE)
+def discover(source: Source, fetcher: Fetcher, data_dir: str, run_id: str,
+             max_listing_pages: int | None) -> SourceBatch:
+    """Read the source's listing pages: which articles are new tonight."""
+    batch = discover_source(source, fetcher, store.Tables.at(data_dir), RawStore(data_dir), DEFAULT_SETTINGS,
+                            run_id=run_id, max_listing_pages=max_listing_pages)
+    get_run_logger().info("%s: %d listing page(s) read, %d new article(s), %d already stored, %d skipped",
+                          source.id, batch.counts["listing_pages"], len(batch.discovery.article_urls),
+                          batch.counts["unchanged"], batch.counts["skipped"])
+    return batch
 
 
-@task(task_run_name="write-tables")
+@task(task_run_name="fetch-extract-{source.id}", cache_policy=NO_CACHE)
+def fetch_extract(batch: SourceBatch, source: Source, fetcher: Fetcher, data_dir: str, run_id: str) -> SourceBatch:
+    """Fetch, keep, extract and check every new article of one source."""
+    return collect_articles(batch, source, fetcher, RawStore(data_dir), DEFAULT_SETTINGS, run_id=run_id)
+
+
+@task(task_run_name="write-tables", cache_policy=NO_CACHE)
 def write_tables(data_dir: str, batches: list[SourceBatch], run_id: str, started_at: datetime,
                  parameters: dict[str, Any]) -> RunReport:
     """One new version of every table, merged on keys, then the ``runs`` row."""
@@ -72,7 +77,7 @@ def write_tables(data_dir: str, batches: list[SourceBatch], run_id: str, started
                      started_at=started_at, parameters=parameters)
 
 
-@task(task_run_name="publish-report")
+@task(task_run_name="publish-report", cache_policy=NO_CACHE)
 def publish_report(report: RunReport) -> None:
     create_markdown_artifact(key="run-summary", markdown=render_markdown(report),
                              description=f"Run {report.run_id}: {report.status}")
@@ -81,7 +86,7 @@ def publish_report(report: RunReport) -> None:
                          link_text=f"{report.data_dir}/curated", description="Where the curated tables are")
 
 
-@flow(name="collect-news", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=4))
+@flow(name="collect-news", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=8))
 def collect_news(
     sources: list[str] | None = None,
     max_listing_pages: Annotated[int | None, Field(ge=1, le=100)] = None,
@@ -116,18 +121,20 @@ def collect_news(
         selected = cfg.select(sources)
         logger.info("run %s: %d source(s) from %s into %s", run_id, len(selected), cfg.path, data_dir)
         stack.enter_context(store.run_lock(data_dir, timeout_s=DEFAULT_SETTINGS.store.lock_timeout_s))
-        futures = [collect_source.submit(s, cfg, data_dir, run_id, max_listing_pages) for s in selected]
+        fetchers = {s.id: stack.enter_context(open_fetcher(s, cfg)) for s in selected}
+        found = {s.id: discover.submit(s, fetchers[s.id], data_dir, run_id, max_listing_pages) for s in selected}
+        collected = {s.id: fetch_extract.submit(found[s.id], s, fetchers[s.id], data_dir, run_id)
+                     for s in selected}
         batches = []
-        for source, future in zip(selected, futures, strict=True):
+        for source in selected:
             try:
-                batches.append(future.result())
+                batches.append(collected[source.id].result())
             except Exception as exc:  # noqa: BLE001 - one broken source must not lose the others
                 logger.error("%s: source failed: %r", source.id, exc)
                 batches.append(SourceBatch(source_id=source.id, error=repr(exc)))
         report = write_tables(data_dir, batches, run_id, started_at, parameters)
     publish_report(report)
-    for line in render_markdown(report).splitlines()[:2]:
-        logger.info(line)
+    logger.info(render_markdown(report).splitlines()[0])
     raise_if_failed(report)
     return {"run_id": report.run_id, "status": report.status, "per_source": report.per_source,
             "table_versions": report.table_versions, "data_dir": os.path.abspath(data_dir)}

@@ -46,6 +46,8 @@ SHOTS = REPO / "screenshots" / "prefect-ui"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SOURCES = ("mic", "thanhhoa", "nghean")
+#: The per-source task runs of collect-news, named <stage>-<source> (flows/nightly.py).
+STAGES = ("discover", "fetch-extract")
 PARAMETER_HELP = ("Source ids to collect", "Listing pages to read per source",
                   "Where raw pages and curated Delta tables are written", "Path of the sources TOML file",
                   "Serve the embedded fixture site")
@@ -281,7 +283,7 @@ def test_quick_run_from_the_ui(stack: Stack, capsys: pytest.CaptureFixture[str])
             page.screenshot(path=SHOTS / "03-run-completed.png", full_page=True)
 
             page.get_by_role("tab", name="Task Runs").click()
-            for name in [*(f"collect-{s}" for s in SOURCES), "write-tables", "publish-report"]:
+            for name in [*(f"{stage}-{s}" for s in SOURCES for stage in STAGES), "write-tables", "publish-report"]:
                 expect(page.get_by_text(name, exact=True).first).to_be_visible()
             page.screenshot(path=SHOTS / "04-run-task-runs.png", full_page=True)
 
@@ -298,7 +300,7 @@ def test_quick_run_from_the_ui(stack: Stack, capsys: pytest.CaptureFixture[str])
 
     task_names = {tr["name"] for tr in stack.api("POST", "/task_runs/filter",
                                                  {"flow_runs": {"id": {"any_": [run["id"]]}}})}
-    assert task_names == {*(f"collect-{s}" for s in SOURCES), "write-tables", "publish-report"}
+    assert task_names == {*(f"{stage}-{s}" for s in SOURCES for stage in STAGES), "write-tables", "publish-report"}
     artifacts = {a["key"]: a for a in stack.api("POST", "/artifacts/filter",
                                                 {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}})}
     assert {"run-summary", "run-sources", "run-data"} <= set(artifacts)
