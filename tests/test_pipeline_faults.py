@@ -326,3 +326,5 @@ def test_robots_txt_down_fails_the_listing_and_is_asked_again_next_night(tmp_pat
         assert row["error"] == "refused: robots.txt unavailable (http 503)"
         assert night.requests == Counter({"/robots.txt": 1 + RETRIES}) and night.elapsed < RUN_DEADLINE_S
         assert night.articles.height == 0 and night.quarantine.height == 0
+        assert night.report.status == "failed"
+        assert night.report.message.startswith("faulty: no listing page could be read")
