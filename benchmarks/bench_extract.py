@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     theirs: dict[str, list[PageScore]] = {"unknown": [], "adapter": []}
     failures = []
     traf_has = ("title", "published_day", "author")
-    for (path, gold), (raw, text, _) in zip(pages, htmls):
+    for (path, gold), (raw, text, _) in zip(pages, htmls, strict=True):
         group = "adapter" if gold.get("adapter") else "unknown"
         art = extract_article(raw, gold["url"], gold.get("adapter"))
         s = score_page(article_to_dict(art), gold)

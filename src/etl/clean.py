@@ -130,7 +130,7 @@ def _drop_related_boxes(doc: etree._Element, keep: Sequence[etree._Element]) -> 
         sib = node.getnext()
         while sib is not None:
             total = text_len(sib)
-            has_img = next(sib.iter("img"), None) is not None
+            has_img = next(sib.iter(*B.IMAGE_TAGS), None) is not None
             if total == 0 and not has_img:
                 followers.append(sib)
             elif total and link_chars(sib) / total >= RELATED_MIN_LINK_DENSITY:
@@ -177,7 +177,7 @@ def clean_tree(doc: lxml.html.HtmlElement, *, drop_xpaths: Iterable[str] = (),
             doomed.append(el)
             continue
         cues = cue_string(el)
-        if cues and B.BOILERPLATE_CLASS_RE.search(cues):
+        if cues and (B.BOILERPLATE_CLASS_RE.search(cues) or B.HIDDEN_CLASS_RE.search(cues)):
             doomed.append(el)
         elif el.tag in ("footer", "aside") or el.get("role") in ("navigation", "banner", "contentinfo"):
             doomed.append(el)

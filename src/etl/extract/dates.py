@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from etl.settings import SOURCE_TIMEZONE
@@ -41,14 +41,14 @@ def _to_utc(d: date, hour: int = 0, minute: int = 0, second: int = 0,
     if not (0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 60):
         return None
     local = datetime(d.year, d.month, d.day, hour, minute, second, tzinfo=tz or VN_TZ)
-    return local.astimezone(timezone.utc)
+    return local.astimezone(UTC)
 
 
 def _parse_offset(text: str | None) -> timezone | None:
     if not text:
         return None
     if text.upper() == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))

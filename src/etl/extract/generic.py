@@ -211,7 +211,35 @@ def find_content_roots(body: etree._Element, *, after: etree._Element | None = N
         if _sibling_is_article(sib, scores.get(sib, 0.0), best_score, after is not None) or (
                 before_best and after is not None and _is_lead_row(sib)):
             roots.append(sib)
+        elif (after is not None or not before_best) and _is_image_box(sib):
+            roots.append(sib)
+        elif roots and roots[-1] is sib.getprevious() and _is_image_box(roots[-1]) and _is_caption_box(sib):
+            roots.append(sib)
     return roots
+
+
+def _article_images(el: etree._Element) -> int:
+    return sum(1 for img in el.iter(*B.IMAGE_TAGS)
+               if (src := image_url(img, "")) is not None and is_article_image(img, src))
+
+
+def _is_image_box(sib: etree._Element) -> bool:
+    """A figure or gallery beside the article text (the lead photo above the content div, a
+    gallery field after it): article photos with at most a caption's worth of text each."""
+    n_images = _article_images(sib)
+    if not n_images:
+        return False
+    n = text_len(sib)
+    return n <= n_images * C.MAX_CAPTION_CHARS + 40 and (not n or link_density(sib) < 0.5)
+
+
+def _is_caption_box(sib: etree._Element) -> bool:
+    """A caption kept in a box of its own right after an image box (a CMS caption field)."""
+    n = text_len(sib)
+    if not n or n > C.MAX_CAPTION_CHARS or link_density(sib) >= 0.5:
+        return False
+    return any(isinstance(el.tag, str) and (el.tag in ("figcaption", "caption") or C.CAPTION_CLASS_RE.search(
+        cue_string(el))) for el in sib.iter())
 
 
 def _contains(el: etree._Element, target: etree._Element | None) -> bool:
@@ -305,12 +333,12 @@ class _Walker:
         if tag == "br":
             self.buf.append(_BR)
             return
-        if tag == "img":
+        if tag in B.IMAGE_TAGS:
             self._flush()
             self._image(el, ctx)
             return
         own = ctx if top else _ctx_for(el, ctx)
-        is_block = tag in BLOCK_TAGS
+        is_block = tag in BLOCK_TAGS or (own.caption and not ctx.caption)
         if is_block and not top:
             self._flush()
             self.holder.append((el, own))
@@ -470,6 +498,17 @@ def _caption_style(block: Block, centred_is_cue: bool, italic_is_cue: bool) -> b
     return (centred_is_cue and block.centered) or (italic_is_cue and block.italic)
 
 
+def _is_caption_label(text: str) -> bool:
+    """A label with nothing after it ("Hình ảnh:" above a gallery)."""
+    m = C.CAPTION_PREFIX_RE.match(text)
+    return m is not None and not text[m.end():].strip()
+
+
+def _is_photo_credit(text: str) -> bool:
+    """A credit line of its own under a caption: "Ảnh: Hà Linh"."""
+    return len(text) <= C.MAX_CREDIT_CHARS and C.CAPTION_PREFIX_RE.match(text) is not None
+
+
 def _shares_small_container(img: Block, txt: Block) -> bool:
     """Image and text in one small box (a figure, a caption table, a div of just the two)."""
     if len(txt.text) > C.MAX_CAPTION_CHARS:
@@ -553,7 +592,7 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
     title_n = norm_text(title).lower() if title else None
     texts = [b for b in blocks if b.kind == "text"]
     for b in texts:
-        if _is_boilerplate(b) or (title_n and b.text.lower() == title_n):
+        if _is_boilerplate(b) or (title_n and b.text.lower() == title_n) or _is_caption_label(b.text):
             b.role = "boilerplate"
         elif len(b.text) <= 120 and looks_like_dateline(b.text):
             b.role = "dateline"
@@ -573,6 +612,9 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
             nxt.role = "caption"
             caption = nxt.text
         images.append(Image(url=b.src or "", alt=b.alt, caption=caption))
+        credit = live[i + 2] if caption is not None and i + 2 < len(live) else None
+        if credit is not None and credit.kind == "text" and _is_photo_credit(credit.text):
+            credit.role = "credit"
     for b in texts:
         if b.role == "body" and b.caption_cue and len(b.text) <= C.MAX_CAPTION_CHARS:
             b.role = "caption"

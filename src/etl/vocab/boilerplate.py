@@ -12,8 +12,11 @@ import re
 DROP_TAGS: tuple[str, ...] = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
     "select", "option", "textarea", "input", "button", "nav", "map", "audio", "video", "link",
-    "meta",
+    "meta", "amp-ad", "amp-embed", "amp-sticky-ad", "amp-analytics", "amp-sidebar", "amp-social-share",
 )
+
+#: Tags of article photos: <img> and its AMP form.
+IMAGE_TAGS: tuple[str, ...] = ("img", "amp-img")
 
 #: Headings that open a list of other articles (the box is dropped, heading and all).
 RELATED_HEADINGS: tuple[str, ...] = (
@@ -37,7 +40,7 @@ FURNITURE_LINES: tuple[str, ...] = (
     "nghe bài", "nghe đọc", "đọc bài", "phóng to", "thu nhỏ", "a- a+", "a a a", "facebook", "zalo",
     "twitter", "tweet", "like", "share", "print", "email", "top", "in", "bản quyền", "copyright",
     "đăng nhập", "đăng ký", "tìm kiếm", "theo dõi", "views", "lượt thích", "0 bình luận",
-    "xem bản in", "gửi tin", "trở lại", "phản hồi", "ý kiến của bạn",
+    "xem bản in", "gửi tin", "trở lại", "phản hồi", "ý kiến của bạn", "quảng cáo", "advertisement",
 )
 
 #: Lines of a site footer: licence, address, responsibility (checked with ``startswith``).
@@ -68,9 +71,15 @@ BOILERPLATE_CLASS_RE = re.compile(
     r"font-?size|fontsize|text-?size|back-?top|backtotop|go-?top|gotop|totop|cookie|modal|popup|"
     r"hotline|top-?links|toplinks|weblink|web-?link|lienket|lien-?ket|box-?link|newest|latest|"
     r"most-?read|mostview|most-?viewed|docnhieu|hot-?news|tinmoi|tin-?moi|subscribe|newsletter|"
-    r"audio-?player|player|skip-?link|sr-only|hidden|d-none"
+    r"audio-?player|player|skip-?link"
     r")(?:$|[\s_\-])",
     re.I,
+)
+
+#: Classes that hide an element, matched as whole class names only: "field-label-hidden"
+#: hides a field's label, not the field.
+HIDDEN_CLASS_RE = re.compile(
+    r"(?:^|\s)(?:hidden|d-none|sr-only|visually-hidden|element-invisible|element-hidden|invisible|hide|screen-reader-text)(?:$|\s)", re.I
 )
 
 #: Class/id cues that mark an article container (never dropped as boilerplate).

@@ -20,3 +20,6 @@ CAPTION_CLASS_RE = re.compile(
 
 #: Longest text taken as a caption when only style (centred, italic) says so.
 MAX_CAPTION_CHARS = 400
+
+#: Longest photo-credit line ("Ảnh: Hà Linh") standing apart from its caption.
+MAX_CREDIT_CHARS = 60
