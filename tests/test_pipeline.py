@@ -112,3 +112,17 @@ listing_url_pattern = '/tin-tuc/hoat-dong-so\\?page=\\d+'
     assert "moved: no listing page could be read" in report.message and "http 404" in report.message
     assert report.per_source["nghean"]["rows_written"] >= 5
     assert pl.read_delta(str(store.Tables.at(tmp_path / "data").articles)).height >= 5
+
+
+def test_a_source_that_suddenly_yields_nothing_raises_an_alert(collected, demo_sources, tmp_path, caplog) -> None:
+    data, tables = collected
+    emptied = demo_sources.read_text(encoding="utf-8").replace("/tin-tuc/hoat-dong-so", "/tin-tuc/hoat-dong-so?page=9")
+    config = tmp_path / "emptied.toml"
+    config.write_text(emptied, encoding="utf-8")
+    with caplog.at_level("WARNING", logger="etl.pipeline"):
+        report = run_without_prefect(config, data, ["nghean"])
+    assert any("nghean yielded 0 articles" in a for a in report.alerts)
+    assert "ALERT nghean" in caplog.text
+    dq = pl.read_delta(str(tables.dq_results)).filter(
+        (pl.col("run_id") == report.run_id) & (pl.col("check") == "source_yields_rows"))
+    assert dq.select("source_id", "severity", "failed").rows() == [("nghean", "warning", 1)]

@@ -330,6 +330,8 @@ def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settin
     alerts = compare_with_previous(current, previous, settings.quality)
     for source_id, finding in alerts:
         tally.add(source_id, [finding], source_id)
+        if not finding.passed:
+            log.warning("ALERT %s: %s", source_id, finding.message)
 
     versions: dict[str, int] = {}
     fetch_log = store.frame([f for b in batches for f in b.fetch_log], store.FETCH_LOG_SCHEMA)
