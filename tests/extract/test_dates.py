@@ -94,3 +94,20 @@ def test_month_word_datelines(text: str, instant: datetime) -> None:
 def test_month_words_need_a_plausible_year() -> None:
     assert parse_dateline("11 tháng 3 1000 người tham dự") is None
     assert parse_dateline("may 10, 1000") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # press style: day-month with a dash or a dot
+    ("Sáng 5-3, tại Hà Nội, Bộ Y tế tổ chức hội nghị.", date(2024, 3, 5)),
+    ("Ngày 5-3-2024, Sở tổ chức hội nghị.", date(2024, 3, 5)),
+    ("Chiều 12.3, đoàn công tác làm việc.", date(2024, 3, 12)),
+    ("Sáng nay (5-3), hội nghị khai mạc.", date(2024, 3, 5)),
+    # a range before a slash still gives the first day
+    ("Trong hai ngày 5-6/3, lớp tập huấn diễn ra.", date(2024, 3, 5)),
+])
+def test_event_dates_with_dash_or_dot(text: str, expected: date) -> None:
+    assert parse_event_date([text], date(2024, 3, 20)) == expected
+
+
+def test_percentages_and_decimals_are_not_event_dates() -> None:
+    assert parse_event_date(["Sáng 5.3% hộ dân được hỗ trợ."], date(2024, 3, 20)) is None

@@ -168,3 +168,23 @@ def test_related_thumbnails_beside_the_body_are_not_article_images() -> None:
             "<img src='/thumb/khac.jpg' alt='Bài khác'></a><h3><a href='/bai-khac.htm'>Bài khác</a></h3></div>"
             "</div></body></html>")
     assert extract_article(html, URL).images == []
+
+
+def test_abbreviated_unit_word_does_not_end_the_place() -> None:
+    from etl.extract.fields import find_location
+
+    assert find_location(["Sáng 5/3, tại TP. Hồ Chí Minh, Bộ Y tế tổ chức hội nghị."]) == "TP. Hồ Chí Minh"
+    assert find_location(["Ngày 5/3, tại TP.HCM, Sở họp."]) == "TP.HCM"
+    assert find_location(["Ngày 5/3, tại Q.1, TP. Hồ Chí Minh, Sở họp."]) == "Q.1, TP. Hồ Chí Minh"
+    assert find_location(["Ngày 5/3 tại Hà Nội. Sau đó tại Huế."]) == "Hà Nội"
+
+
+def test_dated_links_of_a_sidebar_do_not_make_headlines() -> None:
+    side = "".join(f"<div class='item'><h3><a href='/tin-{i}.html'>Tin khác số {i} của chuyên mục này</a></h3>"
+                   f"<span class='date'>Ngày đăng: 0{i}/03/2024</span></div>" for i in range(1, 5))
+    html = (f"<html><head><title>Sở Y tế</title></head><body><div class='side'>{side}</div><div class='main'>"
+            "<h2 class='news-title'>Bình Định phát động chiến dịch tiêm vắc xin sởi</h2>"
+            f"<div class='news-date'>Ngày đăng: 22/04/2024 15:40</div><div>{PARAS}</div></div></body></html>")
+    art = extract_article(html, URL)
+    assert art.title == "Bình Định phát động chiến dịch tiêm vắc xin sởi"
+    assert art.published_at is not None and art.published_at.isoformat() == "2024-04-22T08:40:00+00:00"

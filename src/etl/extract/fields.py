@@ -31,9 +31,12 @@ DATELINE_MAX_CHARS = 160
 SHORT_HEADING_WORDS = 3
 #: Elements looked back from a dateline for the headline above it.
 HEADLINE_LOOKBACK = 8
-#: Datelines whose preceding line is considered as a headline.
+#: Datelines whose preceding line (not a link: lists of other articles have dates too) is
+#: considered as a headline.
 MAX_DATELINE_ANCHORS = 3
 _DIGIT_RE = re.compile(r"\d")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
+_WORD_BEFORE_DOT_RE = re.compile(r"(?<!\w)(\w{1,2})\.$")
 _TITLE_TAGS = ("h1", "h2", "h3", "h4", "div", "p", "span", "td", "strong", "header", "a")
 
 
@@ -145,13 +148,14 @@ def _dateline_anchored(body: etree._Element) -> list[etree._Element]:
         text = _spaced_text(el)
         if _in_link_list(el) or not looks_like_dateline(text, max_chars=DATELINE_MAX_CHARS):
             continue
-        found += 1
         ancestors = set(el.iterancestors())
         for prev in reversed(elements[max(0, i - HEADLINE_LOOKBACK):i]):
             if prev in ancestors or not (prev.text or "").strip():
                 continue
             text_prev = norm_text(prev.text_content() or "")
-            if 8 <= len(text_prev) <= 300 and not looks_like_dateline(text_prev):
+            if 8 <= len(text_prev) <= 300 and not looks_like_dateline(text_prev) \
+                    and link_density(prev) <= 0.5:
+                found += 1
                 anchored.append(prev)
                 parent = prev.getparent()
                 while parent is not None and parent not in ancestors \
@@ -364,10 +368,39 @@ def find_byline(root: etree._Element, forced: etree._Element | None = None) -> s
 # --------------------------------------------------------------------------- location
 
 
+def _abbreviation_dot(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviated unit word ("TP. Hồ Chí Minh",
+    "TP.HCM", "Q.1") rather than a sentence."""
+    word = _WORD_BEFORE_DOT_RE.search(text, max(0, dot - 4), dot + 1)
+    after = text[dot + 1:dot + 3].lstrip()
+    return word is not None and word.group(1).lower() in VP.PLACE_ABBREVIATIONS and after[:1].isalnum()
+
+
+def _place_stop(rest: str, pos: int = 0) -> re.Match[str] | None:
+    """Where the place name starting at ``pos`` stops; the full stop of "TP." does not count."""
+    stop = VP.PLACE_STOP_RE.search(rest, pos)
+    while stop is not None and stop.group() == "." and _abbreviation_dot(rest, stop.start()):
+        stop = VP.PLACE_STOP_RE.search(rest, stop.end())
+    return stop
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; "TP. Hồ Chí Minh" does not end one."""
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        if text[m.start() - 1] == "." and _abbreviation_dot(text, m.start() - 1):
+            continue
+        out.append(text[start:m.start()])
+        start = m.end()
+    out.append(text[start:])
+    return out
+
+
 def _place_phrase(rest: str) -> str:
     """The place name at the start of ``rest``, with the administrative units that follow it
     after commas ("xã Hạ Long, huyện Vân Đồn")."""
-    stop = VP.PLACE_STOP_RE.search(rest)
+    stop = _place_stop(rest)
     place = (rest[: stop.start()] if stop else rest).strip(" -–—")
     while stop is not None and rest[stop.start()] == ",":
         unit = VP.ADMIN_UNIT_RE.match(rest, stop.end())
@@ -376,7 +409,7 @@ def _place_phrase(rest: str) -> str:
         tail = rest[unit.end():]
         if not tail[:1].isupper() and not tail[:1].isdigit():
             break
-        nxt = VP.PLACE_STOP_RE.search(tail)
+        nxt = _place_stop(tail)
         name = (tail[: nxt.start()] if nxt else tail).strip(" -–—")
         if not name or len(name.split()) > VP.MAX_ADMIN_NAME_WORDS:
             break
@@ -391,7 +424,7 @@ def find_location(paragraphs: list[str], *, max_sentences: int = 2) -> str | Non
     ("tại Đại hội …"), the name stops at punctuation or the next clause."""
     if not paragraphs:
         return None
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])", paragraphs[0])[:max_sentences]
+    sentences = _sentences(paragraphs[0])[:max_sentences]
     for sentence in sentences:
         for m in VP.PLACE_CUE_RE.finditer(sentence):
             rest = sentence[m.end():]

@@ -74,7 +74,10 @@ TIME_RE = re.compile(
 _PART = "|".join(PARTS_OF_DAY)
 #: Verbs after which a bare date is the event's: "diễn ra ngày 18/8".
 EVENT_VERBS = "diễn ra|tổ chức|khai mạc|bế mạc|tiến hành|họp|tham dự"
-_DM = r"(\d{1,2})(?:\s*(?:-|–|và|,)\s*\d{1,2})?\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}))?(?![\d/])"
+#: Day and month written "18/8", "5-3" or "12.4" (the press style "Sáng 5-3"), a day range
+#: before it ("5-6/3"), the year optional.
+_DM = (r"(\d{1,2})(?:\s*(?:-|–|và|,)\s*\d{1,2}(?=\s*/))?\s*[/.\-]\s*(\d{1,2})"
+       r"(?:\s*[/.\-]\s*(\d{4}))?(?![\d/.\-]\d|\d|%)")
 EVENT_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "Sáng ngày 05/3/2024", "Chiều 12/4", "sáng nay (18/8)", "Tối hôm qua (1/10)"
     re.compile(

@@ -17,6 +17,10 @@ EVENT_NOUNS: tuple[str, ...] = (
     "tổng kết", "sơ kết", "cơ sở", "địa phương", "chỗ",
 )
 
+#: Abbreviated unit words whose full stop is not the end of the place ("TP. Hồ Chí Minh",
+#: "TP.HCM", "Q.1", "TX. Sơn Tây").
+PLACE_ABBREVIATIONS: frozenset[str] = frozenset({"tp", "tx", "tt", "q", "p", "h", "x"})
+
 #: Where the place name stops: punctuation, or a word that starts the next clause.
 PLACE_STOP_RE = re.compile(
     r"[,.;:!?()\[\]“”\"]|\s[-–—]\s|(?<!\w)(?:đã|đang|sẽ|diễn ra|tổ chức|khai mạc|bế mạc|nhằm|để|với|"
