@@ -11,12 +11,12 @@ LONG = "có nhiều dấu phẩy, nhiều chữ, đủ dài để là một đo�
 PARAS = f"<p>Đoạn một, {LONG}.</p><p>Đoạn hai, {LONG}.</p><p>Đoạn ba, {LONG}.</p>"
 
 
-def test_published_at_is_given_to_the_minute() -> None:
+def test_published_at_keeps_the_seconds_of_a_machine_readable_time() -> None:
     html = ("<html><body><h1>Tiêu đề bài viết thử nghiệm</h1>"
             "<time datetime='2024-04-12T16:48:05+07:00'>Ngày đăng: 12/04/2024 16:48</time>"
             f"<div>{PARAS}</div></body></html>")
     art = extract_article(html, URL)
-    assert art.published_at is not None and art.published_at.isoformat() == "2024-04-12T09:48:00+00:00"
+    assert art.published_at is not None and art.published_at.isoformat() == "2024-04-12T09:48:05+00:00"
 
 
 def test_english_meta_date_gives_the_time_a_visible_day_lacks() -> None:

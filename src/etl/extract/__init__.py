@@ -38,8 +38,8 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     """Extract the article of one page. ``adapter`` (a name or a SiteAdapter) only steers the
     generic machinery; every field still comes from the same code path.
 
-    ``published_at`` is given to the minute, the precision datelines are written in, so the
-    visible "16:48" and a machine-readable "16:48:05" of the same page give one value."""
+    ``published_at`` keeps the seconds the page gives (a visible "08:45:12" or a machine-readable
+    datetime); a dateline written to the minute gives second 0."""
     site = _resolve_adapter(adapter)
     if isinstance(html, bytes):
         html = decode_html(html, None)
@@ -72,7 +72,7 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     return Article(
         url=url,
         title=title,
-        published_at=published.instant.replace(second=0, microsecond=0) if published else None,
+        published_at=published.instant.replace(microsecond=0) if published else None,
         event_date=parse_event_date(result.body, published_day),
         location=F.find_location(result.body),
         author=author,

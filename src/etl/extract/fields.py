@@ -70,6 +70,11 @@ def read_meta(doc: etree._Element) -> PageMeta:
             found.append((wanted[key], content))
         elif key in ("author", "article:author", "dc.creator") and meta.author is None:
             meta.author = norm_text(content)
+    for el in doc.xpath("//*[@property and @content and not(self::meta)]"):
+        for key in el.get("property").lower().split():
+            if key in wanted:
+                found.append((wanted[key], el.get("content").strip()))
+                break
     for el in doc.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated']"):
         value = el.get("content") or el.get("datetime") or el.text_content()
         if value and value.strip():
@@ -277,11 +282,14 @@ def find_published(body: etree._Element, meta: PageMeta, title_el: etree._Elemen
         visible = parse_dateline(_spaced_text(forced))
     if visible is None and title_el is not None:
         visible = _near_headline(body, title_el)
-    meta_dl = next((d for d in (parse_dateline(v) for v in meta.published or []) if d), None)
+    machine = [d for d in (parse_dateline(v) for v in meta.published or []) if d]
+    meta_dl = machine[0] if machine else None
     if visible is not None:
         if not visible.has_time and meta_dl is not None and meta_dl.has_time \
                 and meta_dl.local_date == visible.local_date:
             return meta_dl
+        if visible.has_time and visible.instant.second == 0:
+            return next((d for d in machine if d.has_time and _same_minute(d, visible)), visible)
         return visible
     if meta_dl is not None:
         return meta_dl
@@ -299,6 +307,11 @@ def find_published(body: etree._Element, meta: PageMeta, title_el: etree._Elemen
             if dl:
                 return dl
     return None
+
+
+def _same_minute(a: Dateline, b: Dateline) -> bool:
+    """One instant written twice: "14:25" on the page and "14:25:37" in its markup."""
+    return a.instant.replace(second=0, microsecond=0) == b.instant.replace(second=0, microsecond=0)
 
 
 def _near_headline(body: etree._Element, title_el: etree._Element) -> Dateline | None:

@@ -32,7 +32,7 @@ MODIFIED_CUES: tuple[str, ...] = ("sửa lần cuối", "chỉnh sửa", "last m
 META_PUBLISHED: tuple[str, ...] = (
     "article:published_time", "og:article:published_time", "og:published_time",
     "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued",
-    "dc.date", "date", "sailthru.date", "parsely-pub-date", "dcterms.created", "og:updated_time",
+    "dc.date", "dc:date", "dc:created", "dcterms:created", "date", "sailthru.date", "parsely-pub-date", "dcterms.created", "og:updated_time",
     "article:modified_time", "datemodified", "lastmod",
 )
 
