@@ -43,3 +43,40 @@ def test_machine_time_of_another_minute_does_not_replace_the_visible_one() -> No
             "<div class='date'>Cập nhật: 14:25 | 05/03/2024</div>"
             f"<div>{PARAS}</div></body></html>")
     assert _iso(html) == "2024-03-05T07:25:00+00:00"
+
+
+BLOG_URL = "https://dangbo.blogspot.com/2024/03/tap-huan-xoai.html"
+
+
+def _blog(date_header: str, footer: str, comments: str = "") -> str:
+    return ("<html><head><title>Đảng bộ xã Tân Hồng: Tập huấn kỹ thuật trồng xoài VietGAP</title></head><body>"
+            "<h1 class='title'><a href='https://dangbo.blogspot.com/'>Đảng bộ xã Tân Hồng</a></h1>"
+            "<p class='description'>Trang thông tin của Đảng bộ xã Tân Hồng, tỉnh Đồng Tháp</p>"
+            f"<h2 class='date-header'><span>{date_header}</span></h2>"
+            "<h3 class='post-title entry-title'><a href='https://dangbo.blogspot.com/2024/03/tap-huan-xoai.html'>"
+            "Tập huấn kỹ thuật trồng xoài VietGAP</a></h3>"
+            f"<div class='post-body'><div>Ngày 12/3, tại Nhà văn hóa ấp Gò Bói, {LONG}, {LONG}.<br /><br />"
+            f"Đoạn hai, {LONG}.<br /><br />Đoạn ba, {LONG}.</div></div>"
+            f"<div class='post-footer'>{footer}</div>{comments}</body></html>")
+
+
+def test_blog_name_linking_home_is_not_the_headline() -> None:
+    art = extract_article(_blog("Thứ Ba, 12 tháng 3, 2024", ""), BLOG_URL)
+    assert art.title == "Tập huấn kỹ thuật trồng xoài VietGAP"
+
+
+def test_time_written_apart_from_the_date_header_joins_it() -> None:
+    footer = ("Đăng bởi <span class='fn'>admin</span> lúc <a class='timestamp-link' href='" + BLOG_URL
+              + "'><span class='published'>16:40</span></a>")
+    comments = ("<dl class='comments'><dd class='comment-footer'><span class='comment-timestamp'>"
+                "<a href='#c1'>12 tháng 3, 2024 lúc 18:20</a></span></dd></dl>")
+    art = extract_article(_blog("Thứ Ba, 12 tháng 3, 2024", footer, comments), BLOG_URL)
+    assert art.published_at is not None and art.published_at.isoformat() == "2024-03-12T09:40:00+00:00"
+    assert art.author is None
+
+
+def test_abbr_title_gives_the_machine_readable_date() -> None:
+    footer = ("lúc <a class='timestamp-link' href='" + BLOG_URL + "'><abbr class='published' "
+              "itemprop='datePublished' title='2024-03-15T10:05:00+07:00'>10:05</abbr></a>")
+    art = extract_article(_blog("Thứ Sáu, 15 tháng 3, 2024", footer), BLOG_URL)
+    assert art.published_at is not None and art.published_at.isoformat() == "2024-03-15T03:05:00+00:00"

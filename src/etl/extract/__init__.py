@@ -51,7 +51,7 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     forced_title = select_first(body, site.title) if site else None
     forced_date = select_first(body, site.dateline) if site else None
     forced_root = select_first(body, site.content) if site else None
-    title, title_el = F.find_title(body, meta, forced_title)
+    title, title_el = F.find_title(body, meta, forced_title, url)
     published = F.find_published(body, meta, title_el, forced_date)
     keep = [el for el in (forced_root, title_el, forced_date) if el is not None]
     drops = [css_to_xpath(s) for s in site.drop] if site else []

@@ -11,11 +11,12 @@ import json
 import logging
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from etl.clean import cue_string, link_density, norm_text
-from etl.extract.dates import Dateline, looks_like_dateline, parse_dateline
+from etl.extract.dates import VN_TZ, Dateline, looks_like_dateline, parse_dateline
 from etl.extract.generic import signature_name
 from etl.vocab import boilerplate as B
 from etl.vocab import dates as VD
@@ -76,7 +77,8 @@ def read_meta(doc: etree._Element) -> PageMeta:
                 found.append((wanted[key], el.get("content").strip()))
                 break
     for el in doc.xpath("//*[@itemprop='datePublished' or @itemprop='dateCreated']"):
-        value = el.get("content") or el.get("datetime") or el.text_content()
+        value = el.get("content") or el.get("datetime") or (el.get("title") if el.tag == "abbr" else None) \
+            or el.text_content()
         if value and value.strip():
             found.append((wanted.get("datepublished", 0), value.strip()))
     for script in doc.xpath("//script[@type='application/ld+json']"):
@@ -132,6 +134,36 @@ def _matches(a: str, b: str) -> bool:
     return a == b or (len(a) >= 10 and (b.startswith(a) or a.startswith(b) and len(b) >= 10))
 
 
+def _ends_title(text: str, page_title: str) -> bool:
+    """``text`` closes <title> after a colon: "Đảng bộ xã Tân Hồng: Tập huấn …" (site first)."""
+    low, title = text.lower(), page_title.lower()
+    return len(low) >= 10 and title.endswith(low) and title[: -len(low)].rstrip().endswith(":")
+
+
+def _links_home(el: etree._Element) -> bool:
+    """All of ``el``'s text is one link to the site's home page: the blog or portal name in
+    the header ("<h1 class='title'><a href='https://x.blogspot.com/'>Đảng bộ xã …</a></h1>")."""
+    links = list(el.iter("a"))
+    if len(links) != 1:
+        return False
+    href = (links[0].get("href") or "").strip()
+    if not href or norm_text(links[0].text_content() or "") != norm_text(el.text_content() or ""):
+        return False
+    parts = urlsplit(href)
+    return parts.path in ("", "/") and not parts.query and not parts.fragment
+
+
+def _page_path(url: str) -> str:
+    """The path of a URL, the part relative and absolute links to one page share."""
+    return urlsplit(url.strip()).path.rstrip("/")
+
+
+def _links_to(el: etree._Element, pages: set[str]) -> bool:
+    """``el`` is a link to the page itself: a blog or WordPress headline is its permalink."""
+    links = list(el.iter("a"))
+    return len(links) == 1 and _page_path(links[0].get("href") or "") in pages - {""}
+
+
 def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalpha() for c in w))
 
@@ -173,8 +205,8 @@ def _dateline_anchored(body: etree._Element) -> list[etree._Element]:
     return anchored
 
 
-def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | None = None
-               ) -> tuple[str | None, etree._Element | None]:
+def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | None = None,
+               url: str | None = None) -> tuple[str | None, etree._Element | None]:
     """The headline and its element: h1/headline-class candidates cross-checked with og:title
     and <title> (minus the site-name suffix), and with the dateline that follows a headline.
 
@@ -191,6 +223,7 @@ def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | No
         page_title, parts = "", []
     anchored = _dateline_anchored(body)
     anchored_set = set(anchored)
+    own = {_page_path(u) for u in (url, meta.canonical) if u}
     best: tuple[float, int, str, etree._Element] | None = None
     for pos, el in enumerate(body.iter()):
         tag = el.tag
@@ -213,11 +246,12 @@ def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | No
             score -= 2
         if meta.og_title and _matches(text, meta.og_title):
             score += 4
-        if page_title and (_matches(text, page_title) or any(_matches(text, p) for p in parts)):
+        if page_title and (_matches(text, page_title) or any(_matches(text, p) for p in parts)
+                           or _ends_title(text, page_title)):
             score += 3 + (1 if page_title.lower().startswith(text.lower()) else 0)
-        if _site_name(text) and not (meta.og_title and _matches(text, meta.og_title)):
+        if (_site_name(text) or _links_home(el)) and not (meta.og_title and _matches(text, meta.og_title)):
             score -= 5
-        if link_density(el) > 0.5:
+        if link_density(el) > 0.5 and not _links_to(el, own):
             score -= 2
         if looks_like_dateline(text):
             score -= 10
@@ -290,6 +324,8 @@ def find_published(body: etree._Element, meta: PageMeta, title_el: etree._Elemen
             return meta_dl
         if visible.has_time and visible.instant.second == 0:
             return next((d for d in machine if d.has_time and _same_minute(d, visible)), visible)
+        if not visible.has_time and title_el is not None:
+            return _with_time_apart(body, title_el, visible)
         return visible
     if meta_dl is not None:
         return meta_dl
@@ -309,6 +345,31 @@ def find_published(body: etree._Element, meta: PageMeta, title_el: etree._Elemen
     return None
 
 
+def _with_time_apart(body: etree._Element, title_el: etree._Element, day: Dateline) -> Dateline:
+    """The day's dateline with the clock time a blog writes apart from it, after the post
+    ("Đăng bởi admin lúc <span class='published'>16:40</span>" under a date header): the first
+    date-classed element after the headline whose text is only a time."""
+    after = False
+    for el in body.iter():
+        if el is title_el:
+            after = True
+            continue
+        if not after or not isinstance(el.tag, str) or not (el.text or "").strip():
+            continue
+        cues = cue_string(el)
+        if not (cues and VD.DATE_CLASS_RE.search(cues)):
+            continue
+        m = VD.TIME_ONLY_RE.match(norm_text(el.text_content() or ""))
+        if m is None:
+            continue
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if hour > 23 or minute > 59:
+            return day
+        local = day.instant.astimezone(VN_TZ).replace(hour=hour, minute=minute, second=int(m.group(3) or 0))
+        return Dateline(local.astimezone(day.instant.tzinfo), True)
+    return day
+
+
 def _same_minute(a: Dateline, b: Dateline) -> bool:
     """One instant written twice: "14:25" on the page and "14:25:37" in its markup."""
     return a.instant.replace(second=0, microsecond=0) == b.instant.replace(second=0, microsecond=0)
@@ -325,7 +386,8 @@ def _near_headline(body: etree._Element, title_el: etree._Element) -> Dateline |
     before = list(reversed(elements[max(0, start - 15):start]))
     for group in (after, before):
         for el in group:
-            if el.tag in ("p",) and len(norm_text(el.text_content() or "")) > DATELINE_MAX_CHARS and group is after:
+            if group is after and (len((el.text or "").strip()) > DATELINE_MAX_CHARS or el.tag == "p" and len(
+                    norm_text(el.text_content() or "")) > DATELINE_MAX_CHARS):
                 break
             if _in_link_list(el):
                 continue

@@ -70,6 +70,10 @@ TIME_RE = re.compile(
     re.I,
 )
 
+#: A line that is only a clock time, maybe after "lúc" ("lúc 16:40", "16:40"): the time a blog
+#: writes apart from its date header.
+TIME_ONLY_RE = re.compile(r"^(?:(?:vào\s+)?lúc\s+)?(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?$", re.I)
+
 #: Event dates in an opening sentence, strongest first. Groups: day, month, year (optional).
 _PART = "|".join(PARTS_OF_DAY)
 #: Verbs after which a bare date is the event's: "diễn ra ngày 18/8".
