@@ -1,8 +1,9 @@
 """HTML → cleaned lxml tree: what no article text can be in is removed before extraction.
 
 Dropped: scripts, styles, forms' controls, comments, hidden elements, containers whose class/id
-says boilerplate (menus, share bars, related boxes, footers...), boxes opened by a related-news
-heading ("Tin liên quan", "Các tin khác"...) and the selectors an adapter names. A container
+says boilerplate (menus, share bars, related boxes, footers...), data tables (a grid of figures
+is neither paragraphs nor captions), boxes opened by a related-news heading ("Tin liên quan",
+"Các tin khác"...) and the selectors an adapter names. A container
 that still holds several long paragraphs of prose is never dropped by a class cue: class names
 lie more often than text does. This module knows no site.
 """
@@ -31,6 +32,11 @@ PROTECT_MIN_CHARS = 500
 PROTECT_MAX_LINK_DENSITY = 0.3
 #: A box under a related heading is dropped when this share of its other text is links.
 RELATED_MIN_LINK_DENSITY = 0.5
+#: Longest cell of a data table; a longer one is prose in a layout table.
+DATA_CELL_MAX_CHARS = 200
+#: Share of letterless (numeric) cells that makes a grid without header cells a data table.
+DATA_NUMERIC_SHARE = 0.3
+_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def norm_text(text: str) -> str:
@@ -143,6 +149,22 @@ def _drop_related_boxes(doc: etree._Element, keep: Sequence[etree._Element]) -> 
                 _remove(el)
 
 
+def is_data_table(table: etree._Element) -> bool:
+    """A grid of figures (header cells, short cells, numbers), not a layout or caption table:
+    its rows are neither paragraphs nor captions. A table holding images, other tables or a
+    cell of prose is layout."""
+    rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+    cells = [c for r in rows for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    if len([r for r in rows if len(r) >= 2]) < 2 or next(table.iter("table", *B.IMAGE_TAGS), table) is not table:
+        return False
+    if any(text_len(c) > DATA_CELL_MAX_CHARS for c in cells):
+        return False
+    if any(c.tag == "th" for c in cells):
+        return True
+    numeric = sum(1 for c in cells if (t := (c.text_content() or "").strip()) and not _LETTER_RE.search(t))
+    return numeric >= DATA_NUMERIC_SHARE * len(cells)
+
+
 def _attached(el: etree._Element, doc: etree._Element) -> bool:
     node: etree._Element | None = el
     while node is not None:
@@ -185,6 +207,9 @@ def clean_tree(doc: lxml.html.HtmlElement, *, drop_xpaths: Iterable[str] = (),
         if el.getparent() is None or _contains_any(el, keep) or holds_prose(el):
             continue
         _remove(el)
+    for table in [t for t in doc.iter("table") if is_data_table(t)]:
+        if table.getparent() is not None and not _contains_any(table, keep):
+            _remove(table)
     _drop_related_boxes(doc, keep)
     body = doc.find("body")
     return body if body is not None else doc

@@ -80,3 +80,34 @@ def test_abbr_title_gives_the_machine_readable_date() -> None:
               "itemprop='datePublished' title='2024-03-15T10:05:00+07:00'>10:05</abbr></a>")
     art = extract_article(_blog("Thứ Sáu, 15 tháng 3, 2024", footer), BLOG_URL)
     assert art.published_at is not None and art.published_at.isoformat() == "2024-03-15T03:05:00+00:00"
+
+
+def test_data_table_in_the_body_is_neither_body_nor_caption() -> None:
+    html = ("<html><body><h1>Giải ngân vốn đầu tư công 2 tháng đạt 8,3%</h1><div class='article-content'>"
+            f"<p>Đoạn một, {LONG}.</p><p>Tình hình giải ngân của một số chủ đầu tư như sau:</p>"
+            "<table class='table'><thead><tr><th>Chủ đầu tư</th><th>Kế hoạch vốn</th><th>Tỷ lệ (%)</th></tr>"
+            "</thead><tbody><tr><td>Ban QLDA giao thông</td><td>1.120</td><td>9,1</td></tr>"
+            "<tr><td>UBND thành phố Đông Hà</td><td>274</td><td>11,3</td></tr></tbody></table>"
+            f"<p>Đoạn hai, {LONG}.</p></div></body></html>")
+    art = extract_article(html, URL)
+    assert art.body == [f"Đoạn một, {LONG}.", "Tình hình giải ngân của một số chủ đầu tư như sau:",
+                        f"Đoạn hai, {LONG}."]
+
+
+def test_grid_of_figures_without_header_cells_is_a_data_table() -> None:
+    from etl.clean import is_data_table, parse_html
+
+    doc = parse_html("<table><tr><td>Huyện A</td><td>12</td><td>4,5</td></tr>"
+                     "<tr><td>Huyện B</td><td>30</td><td>7,1</td></tr></table>")
+    assert is_data_table(next(doc.iter("table")))
+
+
+def test_layout_and_caption_tables_are_not_data_tables() -> None:
+    from etl.clean import is_data_table, parse_html
+
+    layout = parse_html(f"<table><tr><td><a href='/'>Trang chủ</a></td><td>Tin tức</td></tr>"
+                        f"<tr><td>Menu</td><td>{LONG}, {LONG}, {LONG}.</td></tr></table>")
+    caption = parse_html("<table class='tr-caption-container'><tr><td><img src='/a.jpg'></td></tr>"
+                         "<tr><td class='tr-caption'>Quang cảnh hội nghị</td></tr></table>")
+    assert not is_data_table(next(layout.iter("table")))
+    assert not is_data_table(next(caption.iter("table")))
