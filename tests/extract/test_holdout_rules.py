@@ -111,3 +111,39 @@ def test_layout_and_caption_tables_are_not_data_tables() -> None:
                          "<tr><td class='tr-caption'>Quang cảnh hội nghị</td></tr></table>")
     assert not is_data_table(next(layout.iter("table")))
     assert not is_data_table(next(caption.iter("table")))
+
+
+def test_figcaption_paragraph_and_credit_are_one_caption() -> None:
+    html = ("<html><body><h1>Công bố Quy hoạch vùng Đồng bằng sông Cửu Long</h1><article><section>"
+            f"<p>Đoạn một, {LONG}.</p><figure class='story__figure'><img src='/media/hoi-nghi.jpg' alt=''>"
+            "<figcaption>\n<p>Quang cảnh Hội nghị công bố Quy hoạch vùng.</p>\n"
+            "<span class='credit'>Ảnh: TTXVN</span>\n</figcaption></figure>"
+            f"<p>Đoạn hai, {LONG}.</p><p>Đoạn ba, {LONG}.</p></section></article></body></html>")
+    art = extract_article(html, URL)
+    assert [im.caption for im in art.images] == ["Quang cảnh Hội nghị công bố Quy hoạch vùng. Ảnh: TTXVN"]
+    assert art.body == [f"Đoạn một, {LONG}.", f"Đoạn hai, {LONG}.", f"Đoạn ba, {LONG}."]
+
+
+def test_caption_split_over_two_italic_paragraphs_is_one_caption() -> None:
+    html = ("<html><body><h1>Triển khai Nghị định 33 về cán bộ cấp xã</h1><div id='content'>"
+            f"<div style='text-align: justify;'>Đoạn một, {LONG}.</div>"
+            "<p style='text-align: center;'><img src='/uploads/hoi-nghi.jpg' width='600' height='400'></p>"
+            "<p style='text-align: center;'><em>Đồng chí Hoàng Văn Tuấn, Giám đốc Sở Nội vụ</em></p>"
+            "<p style='text-align: center;'><em>phát biểu khai mạc hội nghị</em></p>"
+            f"<div style='text-align: justify;'>Đoạn hai, {LONG}.</div>"
+            f"<div style='text-align: justify;'>Đoạn ba, {LONG}.</div></div></body></html>")
+    art = extract_article(html, URL)
+    assert [im.caption for im in art.images] == [
+        "Đồng chí Hoàng Văn Tuấn, Giám đốc Sở Nội vụ phát biểu khai mạc hội nghị"]
+    assert art.body == [f"Đoạn một, {LONG}.", f"Đoạn hai, {LONG}.", f"Đoạn ba, {LONG}."]
+
+
+def test_a_finished_caption_is_not_continued_by_the_next_line() -> None:
+    html = ("<html><body><h1>Triển khai Nghị định 33 về cán bộ cấp xã</h1><div id='content'>"
+            f"<p>Đoạn một, {LONG}.</p><p><img src='/uploads/hoi-nghi.jpg' width='600' height='400'></p>"
+            "<p><em>Quang cảnh hội nghị.</em></p>"
+            f"<p><em>và đây là một đoạn nghiêng, {LONG}.</em></p><p>Đoạn hai, {LONG}.</p>"
+            f"<p>Đoạn ba, {LONG}.</p></div></body></html>")
+    art = extract_article(html, URL)
+    assert [im.caption for im in art.images] == ["Quang cảnh hội nghị."]
+    assert f"và đây là một đoạn nghiêng, {LONG}." in art.body

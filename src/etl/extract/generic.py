@@ -523,6 +523,32 @@ def _shares_small_container(img: Block, txt: Block) -> bool:
     return False
 
 
+def _caption_box(block: Block) -> etree._Element | None:
+    """The caption element (figcaption, caption-classed box) a block sits in, if any."""
+    node: etree._Element | None = block.el
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        if node.tag in ("figcaption", "caption") or C.CAPTION_CLASS_RE.search(cue_string(node)):
+            return node
+        node = node.getparent()
+    return None
+
+
+def _continues_caption(first: Block, caption: str, nxt: Block) -> bool:
+    """Whether ``nxt`` is more of the caption that ``first`` opens: another paragraph or the
+    credit of the same <figcaption>, or a line in the same centred/italic style that goes on
+    with the unfinished sentence ("<em>Đồng chí X, Giám đốc Sở</em>" + "<em>phát biểu …</em>")."""
+    text = nxt.text
+    if nxt.kind != "text" or nxt.role != "body" or len(caption) + len(text) > C.MAX_CAPTION_CHARS:
+        return False
+    box = _caption_box(first)
+    if box is not None and _contains(box, nxt.el):
+        return True
+    return (text[:1].islower() and caption[-1:] not in ".!?…:" and (first.italic or first.centered)
+            and (nxt.italic, nxt.centered) == (first.italic, first.centered))
+
+
 def signature_name(text: str) -> str:
     """The name in a signature line: its label ("Bài và ảnh:"), note ("(tổng hợp)") and the
     writer's unit ("(Trung tâm CNTT&TT)") removed."""
@@ -607,12 +633,17 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
             continue
         nxt = live[i + 1] if i + 1 < len(live) else None
         caption = None
+        after = i + 2
         if nxt is not None and nxt.kind == "text" and nxt.role == "body" and (
                 _caption_style(nxt, centred_is_cue, italic_is_cue) or _shares_small_container(b, nxt)):
             nxt.role = "caption"
             caption = nxt.text
+            while after < len(live) and _continues_caption(nxt, caption, live[after]):
+                live[after].role = "caption"
+                caption = f"{caption} {live[after].text}"
+                after += 1
         images.append(Image(url=b.src or "", alt=b.alt, caption=caption))
-        credit = live[i + 2] if caption is not None and i + 2 < len(live) else None
+        credit = live[after] if caption is not None and after < len(live) else None
         if credit is not None and credit.kind == "text" and _is_photo_credit(credit.text):
             credit.role = "credit"
     for b in texts:
