@@ -147,3 +147,24 @@ def test_a_finished_caption_is_not_continued_by_the_next_line() -> None:
     art = extract_article(html, URL)
     assert [im.caption for im in art.images] == ["Quang cảnh hội nghị."]
     assert f"và đây là một đoạn nghiêng, {LONG}." in art.body
+
+
+def _footdate(footer: str) -> str:
+    return ("<html><body><div class='topbar'><span class='today'>Thứ Bảy, 16/03/2024</span></div>"
+            "<div class='container'><div class='content'><div class='post'>"
+            "<h1 class='post-title'>Nghệ An triển khai kỳ thi tốt nghiệp THPT năm 2024</h1>"
+            f"<div class='post-content'>{PARAS}</div>{footer}</div></div></div></body></html>")
+
+
+def test_byline_beside_the_dateline_in_a_post_footer() -> None:
+    art = extract_article(_footdate("<div class='post-footer'><span class='post-author'>Lê Hà</span> - "
+                                    "<span class='post-date'>15/03/2024 | 17:45 GMT+7</span></div>"), URL)
+    assert art.published_at is not None and art.published_at.isoformat() == "2024-03-15T10:45:00+00:00"
+    assert art.author == "Lê Hà"
+
+
+def test_name_in_a_dropped_box_without_the_dateline_is_not_the_author() -> None:
+    art = extract_article(_footdate("<div class='post-date'>15/03/2024 | 17:45</div>"
+                                    "<div class='comments'><dl><dt class='comment-author'>Nguyễn Văn Bình</dt>"
+                                    "<dd>16/03/2024 | 08:10</dd></dl></div>"), URL)
+    assert art.author is None

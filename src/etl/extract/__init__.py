@@ -53,6 +53,7 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     forced_root = select_first(body, site.content) if site else None
     title, title_el = F.find_title(body, meta, forced_title, url)
     published = F.find_published(body, meta, title_el, forced_date)
+    bylines = F.byline_candidates(body)
     keep = [el for el in (forced_root, title_el, forced_date) if el is not None]
     drops = [css_to_xpath(s) for s in site.drop] if site else []
     body = clean_tree(doc, drop_xpaths=drops, keep=keep)
@@ -64,9 +65,11 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     forced_author = select_first(body, site.author) if site else None
     author = F.clean_author(result.signature) if result.signature else None
     if author is None:
-        author = F.find_byline(body, forced_author)
+        author = F.find_byline(bylines, doc, forced_author)
     if author is None:
         author = F.clean_author(trailing_signature(roots, base))
+    if author is None and forced_author is None:
+        author = F.byline_in_article(bylines, roots, published)
     published_day: date | None = published.instant.astimezone(VN_TZ).date() if published else None
     captions = [im.caption for im in result.images if im.caption]
     return Article(

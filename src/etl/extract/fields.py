@@ -421,10 +421,19 @@ def clean_author(text: str | None) -> str | None:
     return text
 
 
-def find_byline(root: etree._Element, forced: etree._Element | None = None) -> str | None:
-    """A byline element (class/id or itemprop/rel author) with a short name in it."""
-    if forced is not None:
-        return clean_author(forced.text_content())
+@dataclass
+class Byline:
+    """A byline element found before cleaning, with the containers it sat in then."""
+
+    el: etree._Element
+    name: str
+    ancestors: tuple[etree._Element, ...]
+
+
+def byline_candidates(root: etree._Element) -> list[Byline]:
+    """Byline elements (class/id or itemprop/rel author) with a short name in them, in
+    document order. Read before cleaning: a byline in a "post-footer" is dropped with it."""
+    out: list[Byline] = []
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
@@ -436,7 +445,41 @@ def find_byline(root: etree._Element, forced: etree._Element | None = None) -> s
         if 2 <= len(text) <= 60 and not looks_like_dateline(text):
             name = clean_author(text)
             if name:
-                return name
+                out.append(Byline(el, name, tuple(el.iterancestors())))
+    return out
+
+
+def find_byline(candidates: list[Byline], doc: etree._Element, forced: etree._Element | None = None
+                ) -> str | None:
+    """The first byline still in the cleaned document ``doc``."""
+    if forced is not None:
+        return clean_author(forced.text_content())
+    for c in candidates:
+        node = c.el
+        while node.getparent() is not None:
+            node = node.getparent()
+        if node is doc:
+            return c.name
+    return None
+
+
+def byline_in_article(candidates: list[Byline], roots: list[etree._Element],
+                      published: Dateline | None) -> str | None:
+    """A byline that cleaning dropped with its box ("post-footer") but that sat in the
+    article's own container, right beside the article's dateline ("Lê Hà - 15/03/2024 | 17:45"):
+    a name next to the publication date is the writer, not a commenter or a profile widget."""
+    scope = roots[0].getparent() if roots else None
+    if published is None or scope is None or scope.tag in ("body", "html"):
+        return None
+    for c in candidates:
+        if scope not in c.ancestors:
+            continue
+        for box in c.ancestors[:2]:
+            text = _spaced_text(box)
+            if len(text) <= DATELINE_MAX_CHARS:
+                dl = parse_dateline(text)
+                if dl is not None and dl.instant == published.instant:
+                    return c.name
     return None
 
 
