@@ -168,3 +168,25 @@ def test_name_in_a_dropped_box_without_the_dateline_is_not_the_author() -> None:
                                     "<div class='comments'><dl><dt class='comment-author'>Nguyễn Văn Bình</dt>"
                                     "<dd>16/03/2024 | 08:10</dd></dl></div>"), URL)
     assert art.author is None
+
+
+def test_lead_beside_a_body_of_wrapped_paragraphs_is_body() -> None:
+    wrapped = "".join(f"<div class='css-0'><div class='css-1u8'><p class='css-1x'>Đoạn {i}, {LONG}.</p></div></div>"
+                      for i in ("hai", "ba", "bốn"))
+    html = ("<html><body><main><article><h1 itemProp='headline'>Sơ kết 3 năm chuyển đổi số tỉnh Quảng Nam</h1>"
+            f"<div class='css-1q8'><div class='css-1wb'><p class='css-1l3'>Chiều 14/3, tại Trung tâm Hội nghị tỉnh, "
+            f"{LONG}.</p></div></div><div class='css-9xu' itemProp='articleBody'>{wrapped}</div>"
+            "<div class='css-1s9'><span itemProp='author'><span itemProp='name'>Hoàng Lam (CTV)</span></span>"
+            "<time>14/03/2024 15:42</time></div></article></main></body></html>")
+    art = extract_article(html, URL)
+    assert art.body[0] == f"Chiều 14/3, tại Trung tâm Hội nghị tỉnh, {LONG}."
+    assert len(art.body) == 4
+    assert art.location == "Trung tâm Hội nghị tỉnh"
+    assert art.author == "Hoàng Lam (CTV)"
+
+
+def test_writer_role_note_stays_with_the_name_a_unit_does_not() -> None:
+    from etl.extract.generic import signature_name
+
+    assert signature_name("Hoàng Lam (CTV)") == "Hoàng Lam (CTV)"
+    assert signature_name("Thanh Tâm (CCBVMT)") == "Thanh Tâm"

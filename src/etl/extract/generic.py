@@ -190,13 +190,33 @@ def find_content_roots(body: etree._Element, *, after: etree._Element | None = N
     if best is None:
         return [body]
     log.debug("content root <%s class=%r> score %.1f", best.tag, best.get("class"), best_score)
-    parent = best.getparent()
-    while parent is not None and parent.tag not in ("body", "html") and text_len(parent) <= text_len(best) + 5:
-        best, parent = parent, parent.getparent()
-    if parent is None or best.tag == "body":
-        return [best]
     index = _doc_index(body) if after is not None else {}
     after_pos = index.get(after, -1) if after is not None else -1
+    while True:
+        parent = best.getparent()
+        while parent is not None and parent.tag not in ("body", "html") and text_len(parent) <= text_len(best) + 5:
+            best, parent = parent, parent.getparent()
+        if parent is None or best.tag == "body":
+            return [best]
+        roots = _with_siblings(best, parent, scores, best_score, after, index, after_pos)
+        if parent.tag in ("body", "html") or not _covers(parent, roots):
+            return roots
+        best = parent
+
+
+def _covers(parent: etree._Element, roots: list[etree._Element]) -> bool:
+    """Every child of ``parent`` that holds text is article: the article is ``parent`` itself
+    (paragraphs each in their own wrapper div), and its own siblings (a lead above it) are
+    looked at next."""
+    chosen = set(roots)
+    return len(roots) > 1 and all(child in chosen for child in parent
+                                  if isinstance(child.tag, str) and text_len(child))
+
+
+def _with_siblings(best: etree._Element, parent: etree._Element, scores: dict[etree._Element, float],
+                   best_score: float, after: etree._Element | None, index: dict[etree._Element, int],
+                   after_pos: int) -> list[etree._Element]:
+    """``best`` and the siblings that carry article text too, in document order."""
     roots = []
     before_best = True
     for sib in parent:
@@ -555,7 +575,8 @@ def signature_name(text: str) -> str:
     text = B.BYLINE_PREFIX_RE.sub("", text).strip()
     text = B.AUTHOR_NOTE_RE.sub("", text).strip()
     unit = B.AUTHOR_UNIT_RE.search(text)
-    if unit and unit.start() > 0 and unit.group(1).strip()[:1].isupper():
+    if unit and unit.start() > 0 and unit.group(1).strip()[:1].isupper() \
+            and unit.group(1).strip().lower() not in B.AUTHOR_ROLE_NOTES:
         text = text[: unit.start()].strip()
     return text
 

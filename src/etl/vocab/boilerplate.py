@@ -107,6 +107,10 @@ AUTHOR_NOTE_RE = re.compile(r"\s*\((?:tổng hợp|th|t/h|st|sưu tầm|lược 
 #: Only a capitalised name in the brackets is a unit (checked by the caller).
 AUTHOR_UNIT_RE = re.compile(r"\s*\(([^()]{2,80})\)\s*$")
 
+#: Notes in brackets that say what the writer is, not where they work: part of the signature
+#: as written ("Hoàng Lam (CTV)"), unlike a unit ("Thanh Tâm (CCBVMT)").
+AUTHOR_ROLE_NOTES: frozenset[str] = frozenset({"ctv", "cộng tác viên", "pv", "phóng viên", "btv", "biên tập viên"})
+
 #: Labels before a byline or signature: "Tác giả:", "Bài và ảnh:", "Viết bởi".
 BYLINE_PREFIX_RE = re.compile(
     r"^(?:tác giả|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|người viết|viết bởi|"
