@@ -190,3 +190,19 @@ def test_writer_role_note_stays_with_the_name_a_unit_does_not() -> None:
 
     assert signature_name("Hoàng Lam (CTV)") == "Hoàng Lam (CTV)"
     assert signature_name("Thanh Tâm (CCBVMT)") == "Thanh Tâm"
+
+
+def test_lead_in_the_article_header_after_the_headline_is_body() -> None:
+    html = ("<html><body><main><article class='news-page'><header class='news-page__header'>"
+            "<h1 class='news-page__title'>Triển khai công tác y tế dự phòng năm 2024</h1>"
+            "<p class='news-page__meta'><time datetime='2024-03-13T17:30:00+07:00'>13/03/2024</time></p>"
+            f"<p class='news-page__intro'>Sáng 13/3, tại Hà Nội, Bộ Y tế tổ chức hội nghị, {LONG}.</p></header>"
+            f"<div class='rich-text'><p>Đoạn hai, {LONG}.</p><h2>Kết quả nổi bật năm 2023</h2>"
+            f"<ol><li>Tỷ lệ tiêm chủng đầy đủ đạt 89,7%.</li><li>Số ca mắc sốt xuất huyết giảm 55%.</li></ol>"
+            f"<p>Đoạn ba, {LONG}.</p></div></article></main></body></html>")
+    art = extract_article(html, URL)
+    assert art.body == [f"Sáng 13/3, tại Hà Nội, Bộ Y tế tổ chức hội nghị, {LONG}.", f"Đoạn hai, {LONG}.",
+                        "Kết quả nổi bật năm 2023", "Tỷ lệ tiêm chủng đầy đủ đạt 89,7%.",
+                        "Số ca mắc sốt xuất huyết giảm 55%.", f"Đoạn ba, {LONG}."]
+    assert art.location == "Hà Nội"
+    assert art.published_at is not None and art.published_at.isoformat() == "2024-03-13T10:30:00+00:00"

@@ -226,7 +226,10 @@ def _with_siblings(best: etree._Element, parent: etree._Element, scores: dict[et
             roots.append(sib)
             before_best = False
             continue
-        if after is not None and (_contains(sib, after) or index.get(sib, 0) <= after_pos):
+        if after is not None and _contains(sib, after):
+            roots.extend(_leads_after(sib, index, after_pos))
+            continue
+        if after is not None and index.get(sib, 0) <= after_pos:
             continue
         if _sibling_is_article(sib, scores.get(sib, 0.0), best_score, after is not None) or (
                 before_best and after is not None and _is_lead_row(sib)):
@@ -236,6 +239,20 @@ def _with_siblings(best: etree._Element, parent: etree._Element, scores: dict[et
         elif roots and roots[-1] is sib.getprevious() and _is_image_box(roots[-1]) and _is_caption_box(sib):
             roots.append(sib)
     return roots
+
+
+def _leads_after(box: etree._Element, index: dict[etree._Element, int], after_pos: int
+                 ) -> list[etree._Element]:
+    """Lead-classed elements after the headline inside the box that holds it: the sapo in an
+    article's <header> ("<header><h1>…</h1><p class='news-page__intro'>…</p></header>")."""
+    leads: list[etree._Element] = []
+    for el in box.iterdescendants():
+        if not isinstance(el.tag, str) or index.get(el, -1) <= after_pos or (leads and _contains(leads[-1], el)):
+            continue
+        cues = cue_string(el)
+        if cues and B.LEAD_CLASS_RE.search(cues) and text_len(el) >= LEAD_MIN_CHARS and link_density(el) < 0.5:
+            leads.append(el)
+    return leads
 
 
 def _article_images(el: etree._Element) -> int:
