@@ -7,7 +7,9 @@ on the raw tree → clean (``etl.clean``) → content roots → typed blocks (``
 
 from __future__ import annotations
 
+import codecs
 import logging
+import unicodedata
 from datetime import date
 from urllib.parse import urljoin
 
@@ -42,8 +44,11 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     datetime); a dateline written to the minute gives second 0."""
     site = _resolve_adapter(adapter)
     if isinstance(html, bytes):
-        html = decode_html(html, None)
+        html = _decode(html)
     doc = parse_html(html)
+    # lxml.html picks each element's Python class in Python whenever it makes a proxy; holding
+    # one proxy per element for the whole call makes every later walk over the tree reuse them.
+    proxies = list(doc.iter())
     meta = F.read_meta(doc)
     body = doc.find("body")
     if body is None:
@@ -72,6 +77,7 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
         author = F.byline_in_article(bylines, roots, published)
     published_day: date | None = published.instant.astimezone(VN_TZ).date() if published else None
     captions = [im.caption for im in result.images if im.caption]
+    del proxies
     return Article(
         url=url,
         title=title,
@@ -85,6 +91,18 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
         documents=_documents(result.body + captions, published_day.year if published_day else None),
         canonical_url=meta.canonical,
     )
+
+
+def _decode(raw: bytes) -> str:
+    """Page bytes as NFC text. Non-ASCII bytes that are valid UTF-8 are UTF-8 whatever the page
+    declares (``decode_html`` decides so too), and one strict decode tells that far faster than
+    its character count; everything else goes through ``decode_html``."""
+    if not raw.startswith(codecs.BOM_UTF8) and not raw.isascii():
+        try:
+            return unicodedata.normalize("NFC", raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            pass
+    return decode_html(raw, None)
 
 
 def meta_base(doc: etree._Element, url: str) -> str:
