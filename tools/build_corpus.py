@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus_lib import esc, esc_attr, fold, load_articles, nfc, pub_parts, rng_for  # noqa: E402
-from layouts import RENDERERS, TH_FOOT, MIC_FOOT, MIC_HEAD, mic_path, th_left, th_path  # noqa: E402
+from layouts import MIC_FOOT, MIC_HEAD, RENDERERS, TH_FOOT, mic_path, th_left, th_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"

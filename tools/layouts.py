@@ -382,7 +382,7 @@ def render_aspnet(a, ctx):
 """]
     images = []
     sep_br = False
-    for i, b in enumerate(a["blocks"]):
+    for b in a["blocks"]:
         if isinstance(b, str):
             txt = decorate(b, a, rng, 1, nfd=nfd, entities=ent)
             if brmode:
@@ -478,7 +478,7 @@ def render_printbar(a, ctx):
 <div class="xemthem"><h3>Xem thêm</h3><ul>
 """)
     rel = ctx["related"]
-    for h, ti, dt in rel[:2]:
+    for h, ti, _date in rel[:2]:
         out.append(f'<li><a href="{esc_attr(h)}">{esc(ti)}</a></li>\n')
     out.append('</ul></div>\n<div class="cungchuyenmuc"><h3>Tin cùng chuyên mục</h3><ul>\n')
     for h, ti, dt in rel[2:7] or rel[:3]:
@@ -533,7 +533,7 @@ def render_bootstrap(a, ctx):
     npara = 0
     box_at = opts.get("box_after", 3)
     cap_style = opts.get("cap_style", "p")
-    for i, b in enumerate(a["blocks"]):
+    for b in a["blocks"]:
         if isinstance(b, str):
             out.append(f"<p>{decorate(b, a, rng, 2)}</p>\n")
             npara += 1
