@@ -12,37 +12,40 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from itertools import accumulate
 
 from etl.models import Person
 from etl.vocab import people as vocab
 
 log = logging.getLogger(__name__)
 
-_TOKEN = re.compile(r"\w+(?:[&/]\w+)*|[^\w\s]")
+#: A token and the whitespace before it; the gaps between tokens are whitespace only.
+_TOKEN = re.compile(r"(\s*)(\w+(?:[&/]\w+)*|[^\w\s])")
 _SPACES = re.compile(r"\s+")
 #: Separators between a name and the position that follows it, and between two titles.
 _APPOSITION = frozenset({",", "-", "–", "—"})
 #: How far back a title may stand before the name it belongs to.
 _MAX_LEFT_WORDS = 16
 
+Index = dict[str, list[list[str]]]
 
-def _phrase_index(phrases: tuple[str, ...] | frozenset[str]) -> dict[str, list[tuple[str, ...]]]:
-    """First word → word tuples, longest first, so a token window is checked in O(k)."""
-    index: dict[str, list[tuple[str, ...]]] = {}
+
+def _phrase_index(phrases: tuple[str, ...] | frozenset[str]) -> Index:
+    """First word → word lists, longest first, so a token window is checked in O(k)."""
+    index: Index = {}
     for phrase in phrases:
-        words = tuple(phrase.lower().split())
+        words = phrase.lower().split()
         index.setdefault(words[0], []).append(words)
     for group in index.values():
         group.sort(key=len, reverse=True)
     return index
 
 
-def _suffix_index(phrases: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
-    """Last word → word tuples, to find a phrase ending at a token while walking back."""
-    index: dict[str, list[tuple[str, ...]]] = {}
+def _suffix_index(phrases: tuple[str, ...]) -> Index:
+    """Last word → word lists, to find a phrase ending at a token while walking back."""
+    index: Index = {}
     for phrase in phrases:
-        words = tuple(phrase.lower().split())
+        words = phrase.lower().split()
         index.setdefault(words[-1], []).append(words)
     return index
 
@@ -58,87 +61,114 @@ _PLACE_MARKER_ENDS = _suffix_index(vocab.PLACE_MARKERS)
 _ORGANISATIONS = _phrase_index(vocab.ORGANISATION_NAMES)
 #: Hyphens inside organisation names ("Vụ Kế hoạch - Tài chính").
 _HYPHENS = frozenset({"-", "–", "—"})
+#: Tokens where something may start: a surname, a place's first word, a word after an
+#: honorific. The scan visits only these; every other token moves it on by one.
+_SURNAMES = frozenset(vocab.SURNAMES)
+_NAME_STOPS = frozenset(vocab.NAME_STOP_WORDS)
+_PLACE_FIRSTS = frozenset(_PLACES)
+_HONORIFIC_LASTS = frozenset(_HONORIFIC_ENDS)
 
 
-@dataclass(frozen=True)
-class _Token:
-    text: str
-    low: str
-    start: int
-    end: int
-    word: bool
+class _Tokens:
+    """A paragraph's tokens as parallel lists (text, lower case, whitespace before); offsets
+    are computed only when a span is quoted, which few paragraphs need."""
+
+    __slots__ = ("_gaps", "_offsets", "lows", "n", "source", "texts")
+
+    def __init__(self, source: str) -> None:
+        pairs = _TOKEN.findall(source)
+        self.source = source
+        self.texts: list[str] = [t for _, t in pairs]
+        self.lows: list[str] = list(map(str.lower, self.texts))
+        self._gaps: list[int] = [len(w) for w, _ in pairs]
+        self.n = len(self.texts)
+        self._offsets: list[int] | None = None
+
+    def gap(self, k: int) -> int:
+        """Whitespace characters between token ``k - 1`` and token ``k``."""
+        return self._gaps[k]
+
+    def span(self, a: int, b: int) -> str:
+        """Source text of tokens ``a..b-1``."""
+        if self._offsets is None:
+            lengths: list[int] = []
+            for g, t in zip(self._gaps, self.texts, strict=True):
+                lengths.append(g)
+                lengths.append(len(t))
+            self._offsets = list(accumulate(lengths))
+        offsets = self._offsets
+        return self.source[offsets[2 * a] : offsets[2 * (b - 1) + 1]]
 
 
-def _tokenise(text: str) -> list[_Token]:
-    return [
-        _Token(m.group(), m.group().lower(), m.start(), m.end(), m.group()[0].isalnum())
-        for m in _TOKEN.finditer(text)
-    ]
+def _is_word(tok: str) -> bool:
+    return tok[0].isalnum()
 
 
-def _match_at(tokens: list[_Token], i: int, index: dict[str, list[tuple[str, ...]]]) -> int:
+def _match_at(tk: _Tokens, i: int, index: Index) -> int:
     """Length in tokens of the longest phrase of ``index`` starting at ``i`` (0 if none)."""
-    if i >= len(tokens):
+    if i >= tk.n:
         return 0
-    for words in index.get(tokens[i].low, ()):
+    lows = tk.lows
+    for words in index.get(lows[i], ()):
         n = len(words)
-        if i + n <= len(tokens) and all(tokens[i + k].low == words[k] for k in range(n)):
+        if lows[i : i + n] == words:
             return n
     return 0
 
 
-def _ends_at(tokens: list[_Token], i: int, index: dict[str, list[tuple[str, ...]]]) -> bool:
+def _ends_at(tk: _Tokens, i: int, index: Index) -> bool:
     """Whether a phrase of ``index`` ends exactly at token ``i``."""
     if i < 0:
         return False
-    for words in index.get(tokens[i].low, ()):
+    lows = tk.lows
+    for words in index.get(lows[i], ()):
         n = len(words)
-        if i - n + 1 >= 0 and all(tokens[i - n + 1 + k].low == words[k] for k in range(n)):
+        if i - n + 1 >= 0 and lows[i - n + 1 : i + 1] == words:
             return True
     return False
 
 
-def _position_at(tokens: list[_Token], i: int) -> int:
+def _position_at(tk: _Tokens, i: int) -> int:
     """Tokens taken by a title starting at ``i`` ("nguyên Phó Bí thư"), 0 if none starts there."""
     j = i
-    while (n := _match_at(tokens, j, _PREFIXES)) and j - i < 3:
+    while (n := _match_at(tk, j, _PREFIXES)) and j - i < 3:
         j += n
-    head = _match_at(tokens, j, _HEADS)
+    head = _match_at(tk, j, _HEADS)
     return j + head - i if head else 0
 
 
-def _is_name_word(tok: _Token) -> bool:
-    t = tok.text
-    return tok.word and t.isalpha() and t[0].isupper() and (len(t) == 1 or t[1:].islower())
+def _is_name_word(t: str) -> bool:
+    return t[0].isalnum() and t.isalpha() and t[0].isupper() and (len(t) == 1 or t[1:].islower())
 
 
-def _name_run(tokens: list[_Token], i: int, *, after_honorific: bool = False) -> int:
+def _name_run(tk: _Tokens, i: int, *, after_honorific: bool = False) -> int:
     """Length of the person-name run starting at ``i``; 0 when no name starts there.
 
     A name starts with a known family name, except right after an honorific, which is
     evidence enough for a rarer family name ("đồng chí Đầu Thanh Tùng")."""
-    tok = tokens[i]
-    if not _is_name_word(tok) or tok.text in vocab.NAME_STOP_WORDS:
+    texts = tk.texts
+    t = texts[i]
+    if not _is_name_word(t) or t in _NAME_STOPS:
         return 0
-    if tok.text not in vocab.SURNAMES and not after_honorific:
+    if t not in _SURNAMES and not after_honorific:
         return 0
-    if _ends_at(tokens, i - 1, _PLACE_MARKER_ENDS):
+    if _ends_at(tk, i - 1, _PLACE_MARKER_ENDS):
         return 0
     if (
-        _match_at(tokens, i, _HONORIFICS)
-        or _position_at(tokens, i)
-        or _match_at(tokens, i, _PLACES)
-        or _match_at(tokens, i, _ORGANISATIONS)
+        _match_at(tk, i, _HONORIFICS)
+        or _position_at(tk, i)
+        or _match_at(tk, i, _PLACES)
+        or _match_at(tk, i, _ORGANISATIONS)
     ):
         return 0
     j = i + 1
     while (
-        j < len(tokens)
-        and _is_name_word(tokens[j])
-        and tokens[j].text not in vocab.NAME_STOP_WORDS
-        and not _position_at(tokens, j)
-        and not _match_at(tokens, j, _HONORIFICS)
-        and tokens[j].start - tokens[j - 1].end <= 2
+        j < tk.n
+        and _is_name_word(texts[j])
+        and texts[j] not in _NAME_STOPS
+        and not _position_at(tk, j)
+        and not _match_at(tk, j, _HONORIFICS)
+        and tk.gap(j) <= 2
     ):
         j += 1
     n = j - i
@@ -147,106 +177,121 @@ def _name_run(tokens: list[_Token], i: int, *, after_honorific: bool = False) ->
     return n
 
 
-def _left_position(text: str, tokens: list[_Token], i: int) -> tuple[str | None, bool]:
+def _left_position(tk: _Tokens, i: int) -> tuple[str | None, bool]:
     """Look before the name: (title before it, whether an honorific or title frames it)."""
-    if _ends_at(tokens, i - 1, _HONORIFIC_ENDS):
+    if _ends_at(tk, i - 1, _HONORIFIC_ENDS):
         return None, True
     b = i
     limit = max(0, i - _MAX_LEFT_WORDS)
     while b > limit:
         k = b - 1
-        tok = tokens[k]
-        if not tok.word:
-            if tok.text in _HYPHENS and _is_name_word(tokens[b]) and not _position_at(tokens, b):
+        tok = tk.texts[k]
+        if not _is_word(tok):
+            if tok in _HYPHENS and _is_name_word(tk.texts[b]) and not _position_at(tk, b):
                 b = k
                 continue
             break
-        if _ends_at(tokens, k, _HONORIFIC_ENDS):
+        if _ends_at(tk, k, _HONORIFIC_ENDS):
             break
-        if tok.low == vocab.CONJUNCTION:
-            if _position_at(tokens, b) or _match_at(tokens, b, _HONORIFICS):
+        if tk.lows[k] == vocab.CONJUNCTION:
+            if _position_at(tk, b) or _match_at(tk, b, _HONORIFICS):
                 break
-        elif _ends_at(tokens, k, _CLAUSE_STOP_ENDS):
+        elif _ends_at(tk, k, _CLAUSE_STOP_ENDS):
             break
         b = k
     for h in range(b, i):
-        if tokens[h].word and _position_at(tokens, h):
-            return _span(text, tokens, h, i), True
+        if _is_word(tk.texts[h]) and _position_at(tk, h):
+            return _span(tk, h, i), True
     return None, False
 
 
-def _right_position(tokens: list[_Token], j: int, text: str) -> str | None:
+def _right_position(tk: _Tokens, j: int) -> str | None:
     """The appositive title after a name ("…, Bí thư Đảng ủy, Giám đốc Sở"), if any."""
-    if j + 1 >= len(tokens) or tokens[j].text not in _APPOSITION:
+    texts = tk.texts
+    if j + 1 >= tk.n or texts[j] not in _APPOSITION:
         return None
     start = j + 1
-    if not _position_at(tokens, start):
+    if not _position_at(tk, start):
         return None
     e = start
     words = 0
-    while e < len(tokens) and words < vocab.MAX_POSITION_WORDS:
-        tok = tokens[e]
-        if not tok.word:
-            if tok.text in _APPOSITION and _position_at(tokens, e + 1):
+    while e < tk.n and words < vocab.MAX_POSITION_WORDS:
+        tok = texts[e]
+        if not _is_word(tok):
+            if tok in _APPOSITION and _position_at(tk, e + 1):
                 e += 1
                 continue
             if (
-                tok.text in _HYPHENS
-                and e + 1 < len(tokens)
-                and _is_name_word(tokens[e + 1])
-                and not _name_run(tokens, e + 1)
-                and not _match_at(tokens, e + 1, _HONORIFICS)
+                tok in _HYPHENS
+                and e + 1 < tk.n
+                and _is_name_word(texts[e + 1])
+                and not _name_run(tk, e + 1)
+                and not _match_at(tk, e + 1, _HONORIFICS)
             ):
                 e += 1
                 continue
             break
         if e > start and (
-            _match_at(tokens, e, _POSITION_STOPS)
-            or _match_at(tokens, e, _HONORIFICS)
-            or _name_run(tokens, e)
+            _match_at(tk, e, _POSITION_STOPS)
+            or _match_at(tk, e, _HONORIFICS)
+            or _name_run(tk, e)
         ):
             break
-        if tok.low == vocab.CONJUNCTION and (
-            _position_at(tokens, e + 1)
-            or _match_at(tokens, e + 1, _HONORIFICS)
-            or (e + 1 < len(tokens) and _name_run(tokens, e + 1))
+        if tk.lows[e] == vocab.CONJUNCTION and (
+            _position_at(tk, e + 1)
+            or _match_at(tk, e + 1, _HONORIFICS)
+            or (e + 1 < tk.n and _name_run(tk, e + 1))
         ):
             break
         words += 1
         e += 1
     if e == start:
         return None
-    return _span(text, tokens, start, e)
+    return _span(tk, start, e)
 
 
-def _span(text: str, tokens: list[_Token], a: int, b: int) -> str:
+def _span(tk: _Tokens, a: int, b: int) -> str:
     """Source text of tokens ``a..b-1`` with whitespace collapsed and stray edges trimmed."""
-    return _SPACES.sub(" ", text[tokens[a].start : tokens[b - 1].end]).strip(" ,-–")
+    return _SPACES.sub(" ", tk.span(a, b)).strip(" ,-–")
+
+
+def _starts(tk: _Tokens) -> list[int]:
+    """Indices where a place or a name may start (see ``_SURNAMES`` above), in order."""
+    out: list[int] = []
+    after_honorific = False
+    for i, (t, low) in enumerate(zip(tk.texts, tk.lows, strict=True)):
+        if after_honorific or t in _SURNAMES or low in _PLACE_FIRSTS:
+            out.append(i)
+        after_honorific = low in _HONORIFIC_LASTS
+    return out
 
 
 def _people_in(text: str) -> list[tuple[str, str | None]]:
     """(name, position) for every framed name in one paragraph, in order."""
-    tokens = _tokenise(text)
+    tk = _Tokens(text)
     found: list[tuple[str, str | None]] = []
     last_end = -10
     i = 0
-    while i < len(tokens):
-        place = _match_at(tokens, i, _PLACES)
+    for c in _starts(tk):
+        if c < i:
+            continue
+        i = c
+        place = _match_at(tk, i, _PLACES)
         if place:
             i += place
             continue
-        n = _name_run(tokens, i, after_honorific=_ends_at(tokens, i - 1, _HONORIFIC_ENDS))
+        n = _name_run(tk, i, after_honorific=_ends_at(tk, i - 1, _HONORIFIC_ENDS))
         if not n:
             i += 1
             continue
         j = i + n
-        name = " ".join(t.text for t in tokens[i:j])
+        name = " ".join(tk.texts[i:j])
         if name in vocab.HISTORICAL_NAMES:
             i = j
             continue
-        left, framed = _left_position(text, tokens, i)
-        right = _right_position(tokens, j, text)
-        listed = i >= 2 and last_end == i - 2 and tokens[i - 1].low in vocab.LIST_JOINERS
+        left, framed = _left_position(tk, i)
+        right = _right_position(tk, j)
+        listed = i >= 2 and last_end == i - 2 and tk.lows[i - 1] in vocab.LIST_JOINERS
         if framed or right or listed:
             positions = [p for p in (left, right) if p]
             found.append((name, max(positions, key=len) if positions else None))
