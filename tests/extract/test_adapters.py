@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 
 from etl.adapters import ADAPTERS, get_adapter
@@ -10,8 +11,6 @@ from etl.adapters.selectors import css_to_xpath, select
 from etl.errors import ConfigError
 from etl.extract import SiteAdapter as ExportedSiteAdapter
 from etl.extract import extract_article
-
-import lxml.html
 
 
 def test_registry_names_and_lookup() -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from etl.errors import ConfigError
 from etl.adapters.selectors import css_to_xpath
+from etl.errors import ConfigError
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ _CODE = re.compile(
     rf"(?:{vocab.CODE_SEPARATOR}(?P<year>(?:19|20)\d\d)(?!\d))?"
     rf"(?P<rest>(?:{vocab.CODE_SEPARATOR}{vocab.CODE_GROUP}){{1,3}})"
 )
+#: Every code has a digit then a separator; paragraphs without one are not searched.
+_CODE_HINT = re.compile(r"\d\s*[-/–]")
 _GROUP_SPLIT = re.compile(rf"({vocab.CODE_SEPARATOR})")
 _TYPE_WORD = re.compile(
     r"(?<!\w)("
@@ -125,6 +127,8 @@ def extract_documents(
     order: list[str] = []
     found: dict[str, DocumentRef] = {}
     for paragraph in paragraphs:
+        if not _CODE_HINT.search(paragraph):
+            continue
         text = unicodedata.normalize("NFC", paragraph)
         for m in _CODE.finditer(text):
             code, marker, year = _normalise_code(m)
