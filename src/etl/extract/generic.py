@@ -46,6 +46,8 @@ MIN_SCORING_CHARS = 25
 SIBLING_SCORE_SHARE = 0.2
 #: Shortest lead (sapo) taken from outside the content container.
 LEAD_MIN_CHARS = 80
+#: A sibling between two article parts joins them below this share of linked characters.
+GAP_MAX_LINK_SHARE = 0.25
 #: Text blocks with at least this share of linked characters are link lists, not prose.
 MAX_LINK_SHARE = 0.6
 #: Lines this short may be page furniture ("Chia sẻ", "In bài").
@@ -238,7 +240,32 @@ def _with_siblings(best: etree._Element, parent: etree._Element, scores: dict[et
             roots.append(sib)
         elif roots and roots[-1] is sib.getprevious() and _is_image_box(roots[-1]) and _is_caption_box(sib):
             roots.append(sib)
-    return roots
+    return _fill_gaps(parent, roots)
+
+
+def _fill_gaps(parent: etree._Element, roots: list[etree._Element]) -> list[etree._Element]:
+    """Siblings lying between two article parts that hold unlinked text or a photo: an article
+    is contiguous, and a layout that gives every paragraph its own table row or cell leaves
+    short ones (a list item, a caption row) and weak ones below the sibling score."""
+    if len(roots) < 2:
+        return roots
+    kids = [k for k in parent if isinstance(k.tag, str)]
+    held: dict[etree._Element, list[etree._Element]] = {}
+    for root in roots:
+        kid = next((k for k in kids if _contains(k, root)), None)
+        if kid is None:
+            return roots
+        held.setdefault(kid, []).append(root)
+    positions = [i for i, k in enumerate(kids) if k in held]
+    out: list[etree._Element] = []
+    for i in range(positions[0], positions[-1] + 1):
+        kid = kids[i]
+        if kid in held:
+            out.extend(held[kid])
+        elif (text_len(kid) and link_density(kid) < GAP_MAX_LINK_SHARE
+              and not looks_like_dateline(norm_text(kid.text_content() or ""))) or _is_image_box(kid):
+            out.append(kid)
+    return out
 
 
 def _leads_after(box: etree._Element, index: dict[etree._Element, int], after_pos: int

@@ -114,7 +114,7 @@ AUTHOR_ROLE_NOTES: frozenset[str] = frozenset({"ctv", "cộng tác viên", "pv",
 #: Labels before a byline or signature: "Tác giả:", "Bài và ảnh:", "Viết bởi".
 BYLINE_PREFIX_RE = re.compile(
     r"^(?:tác giả|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|người viết|viết bởi|"
-    r"đăng bởi|người đăng|by|phóng viên|pv)\s*[:：]\s*|^(?:(?:viết|đăng)\s+)?bởi\s+|^by\s+", re.I)
+    r"đăng bởi|người đăng|by|phóng viên|pv|nguồn)\s*[:：]\s*|^(?:(?:viết|đăng)\s+)?bởi\s+|^by\s+", re.I)
 
 
 #: CMS account names that are not authors.
