@@ -199,7 +199,12 @@ def clean_tree(doc: lxml.html.HtmlElement, *, drop_xpaths: Iterable[str] = (),
             doomed.append(el)
             continue
         cues = cue_string(el)
-        if cues and (B.BOILERPLATE_CLASS_RE.search(cues) or B.HIDDEN_CLASS_RE.search(cues)):
+        if cues and el.tag == "img":
+            # An image's own classes name its lightbox or zoom ("td-modal-image", "popup"), not
+            # page furniture; chrome images are told apart by size and URL when walking.
+            if B.HIDDEN_CLASS_RE.search(cues):
+                doomed.append(el)
+        elif cues and (B.BOILERPLATE_CLASS_RE.search(cues) or B.HIDDEN_CLASS_RE.search(cues)):
             doomed.append(el)
         elif el.tag in ("footer", "aside") or el.get("role") in ("navigation", "banner", "contentinfo"):
             doomed.append(el)

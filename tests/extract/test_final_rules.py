@@ -35,3 +35,45 @@ def test_rows_between_article_rows_are_article() -> None:
     body = extract_article(html, URL).body
     assert "Mục một của danh sách ngắn;" in body
     assert "Một đoạn ngắn giữa hai đoạn dài." in body
+
+
+def test_headline_in_a_styled_cell_anchors_the_dateline_after_it() -> None:
+    rows = "".join(_row(f"Đoạn {i}, {LONG}, {LONG}, {LONG}.") for i in range(3))
+    html = ("<html><head><title>Nghiệm thu đề tài giống lúa chịu mặn</title></head><body><table>"
+            + _row("Nghiệm thu đề tài giống lúa chịu mặn", "font-size:22px;font-weight:bold")
+            + _row("22/03/2024 08:00", "font-size:12px;color:#888") + rows + "</table></body></html>")
+    assert extract_article(html, URL).published_at.isoformat() == "2024-03-22T01:00:00+00:00"
+
+
+def test_byline_footer_right_after_the_section_is_the_author() -> None:
+    html = ("<html><body><article><header><h1>Tiêu đề bài viết thử nghiệm</h1>"
+            "<p class='meta'><time datetime='2024-04-10T08:30:00+07:00'>10/04/2024</time></p></header>"
+            f"<section>{PARAS}</section><footer class='byline'><p>Thanh Bình</p></footer></article>"
+            "<footer class='site-footer'><p>Sở Y tế tỉnh - 04 Phan Chu Trinh</p></footer></body></html>")
+    assert extract_article(html, URL).author == "Thanh Bình"
+
+
+def test_labelled_writer_in_the_meta_line_under_the_headline() -> None:
+    html = ("<html><body><article><header><h1>Tiêu đề bài viết thử nghiệm</h1>"
+            "<p class='meta'>Đăng ngày <time datetime='2024-03-25T09:20:00+07:00'>25/03/2024 09:20</time>"
+            " · Tác giả: Phương Thảo · Chuyên mục: <a href='/moi-truong'>Môi trường</a></p></header>"
+            f"<section>{PARAS}</section></article></body></html>")
+    assert extract_article(html, URL).author == "Phương Thảo"
+
+
+def test_meeting_room_is_a_location() -> None:
+    html = ("<html><body><h1>Tiêu đề bài viết thử nghiệm</h1><div class='date'>19/04/2024</div>"
+            f"<div><p>Chiều 19/4, tại phòng họp B2, Khoa tổ chức đối thoại, {LONG}.</p>{PARAS}</div>"
+            "</body></html>")
+    assert extract_article(html, URL).location == "phòng họp B2"
+
+
+def test_lightbox_class_on_an_image_does_not_drop_it() -> None:
+    html = ("<html><body><h1>Tiêu đề bài viết thử nghiệm</h1><div class='date'>10/05/2024</div>"
+            "<div class='featured'><img class='entry-thumb td-modal-image' width='696' height='464' "
+            "src='https://so.example.gov.vn/anh/khai-mac.jpg'>"
+            "<span class='wp-caption-text'>Tiết mục nghệ thuật tại lễ khai mạc</span></div>"
+            f"<div class='content'>{PARAS}</div></body></html>")
+    art = extract_article(html, URL)
+    assert [im.url for im in art.images] == ["https://so.example.gov.vn/anh/khai-mac.jpg"]
+    assert art.images[0].caption == "Tiết mục nghệ thuật tại lễ khai mạc"

@@ -59,6 +59,7 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     title, title_el = F.find_title(body, meta, forced_title, url)
     published = F.find_published(body, meta, title_el, forced_date)
     bylines = F.byline_candidates(body)
+    labelled = F.labelled_byline(body, title_el)
     keep = [el for el in (forced_root, title_el, forced_date) if el is not None]
     drops = [css_to_xpath(s) for s in site.drop] if site else []
     body = clean_tree(doc, drop_xpaths=drops, keep=keep)
@@ -75,6 +76,8 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
         author = F.clean_author(trailing_signature(roots, base))
     if author is None and forced_author is None:
         author = F.byline_in_article(bylines, roots, published)
+    if author is None and forced_author is None:
+        author = F.byline_after_article(bylines, roots) or labelled
     published_day: date | None = published.instant.astimezone(VN_TZ).date() if published else None
     captions = [im.caption for im in result.images if im.caption]
     del proxies

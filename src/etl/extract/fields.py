@@ -207,6 +207,32 @@ def _dateline_anchored(body: etree._Element) -> list[etree._Element]:
 
 def find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | None = None,
                url: str | None = None) -> tuple[str | None, etree._Element | None]:
+    """The headline and its element (see ``_find_title``). A headline read from <title> or
+    og:title is also looked up as visible text, so the dateline beside it can be found on pages
+    that mark the headline up with nothing but inline style (e-mail newsletters)."""
+    title, el = _find_title(body, meta, forced, url)
+    if title is not None and el is None:
+        el = _element_with_text(body, title)
+    return title, el
+
+
+def _element_with_text(body: etree._Element, text: str) -> etree._Element | None:
+    """The innermost element outside links whose whole visible text is ``text``."""
+    for el in body.iter():
+        if not isinstance(el.tag, str) or el.tag in ("a", "title") or not (el.text or "").strip():
+            continue
+        if norm_text(el.text_content() or "") != text or _in_link_list(el):
+            continue
+        inner = el
+        while (child := next((c for c in inner if isinstance(c.tag, str)
+                              and norm_text(c.text_content() or "") == text), None)) is not None:
+            inner = child
+        return inner if inner.tag != "a" else el
+    return None
+
+
+def _find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | None = None,
+               url: str | None = None) -> tuple[str | None, etree._Element | None]:
     """The headline and its element: h1/headline-class candidates cross-checked with og:title
     and <title> (minus the site-name suffix), and with the dateline that follows a headline.
 
@@ -428,6 +454,8 @@ class Byline:
     el: etree._Element
     name: str
     ancestors: tuple[etree._Element, ...]
+    #: The element before ``el`` and before each of its ancestors, in the uncleaned tree.
+    follows: tuple[etree._Element | None, ...] = ()
 
 
 def byline_candidates(root: etree._Element) -> list[Byline]:
@@ -445,8 +473,60 @@ def byline_candidates(root: etree._Element) -> list[Byline]:
         if 2 <= len(text) <= 60 and not looks_like_dateline(text):
             name = clean_author(text)
             if name:
-                out.append(Byline(el, name, tuple(el.iterancestors())))
+                ancestors = tuple(el.iterancestors())
+                follows = tuple(_previous_element(node) for node in (el, *ancestors[:2]))
+                out.append(Byline(el, name, ancestors, follows))
     return out
+
+
+def _previous_element(el: etree._Element) -> etree._Element | None:
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    return prev
+
+
+def byline_after_article(candidates: list[Byline], roots: list[etree._Element]) -> str | None:
+    """A byline box that sat right after the article's last content root and that cleaning
+    dropped with its tag or class ("<section>…</section><footer class='byline'>Thanh Bình"):
+    the box closing the article text names its writer."""
+    if not roots:
+        return None
+    last = roots[-1]
+    for c in candidates:
+        if last in c.follows:
+            return c.name
+    return None
+
+
+def labelled_byline(body: etree._Element, title_el: etree._Element | None) -> str | None:
+    """A writer named with a label in the short meta line under the headline ("Đăng ngày
+    25/03/2024 · Tác giả: Phương Thảo · Chuyên mục: …"), read before cleaning drops the line."""
+    if title_el is None:
+        return None
+    seen = 0
+    after = False
+    inside = set(title_el.iter())
+    for el in body.iter():
+        if el is title_el:
+            after = True
+            continue
+        if not after or el in inside or not isinstance(el.tag, str):
+            continue
+        seen += 1
+        if seen > DATELINE_WINDOW:
+            break
+        if not (el.text or "").strip():
+            continue
+        text = _spaced_text(el)
+        if len(text) > DATELINE_MAX_CHARS:
+            if el.tag == "p":
+                break
+            continue
+        m = B.AUTHOR_LABEL_RE.search(text)
+        if m:
+            return clean_author(m.group("name"))
+    return None
 
 
 def find_byline(candidates: list[Byline], doc: etree._Element, forced: etree._Element | None = None

@@ -116,6 +116,10 @@ BYLINE_PREFIX_RE = re.compile(
     r"^(?:tác giả|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|người viết|viết bởi|"
     r"đăng bởi|người đăng|by|phóng viên|pv|nguồn)\s*[:：]\s*|^(?:(?:viết|đăng)\s+)?bởi\s+|^by\s+", re.I)
 
+#: A labelled writer inside a meta line, up to the next "·"/"|" field or the line's end.
+AUTHOR_LABEL_RE = re.compile(
+    r"(?:^|[\s·|•])(?:tác giả|người viết|bài và ảnh|bài, ảnh|bài & ảnh)\s*[:：]\s*"
+    r"(?P<name>[^·|•:：]{2,60}?)\s*(?=[·|•]|$)", re.I)
 
 #: CMS account names that are not authors.
 NOT_AUTHORS: tuple[str, ...] = (

@@ -39,7 +39,7 @@ PLACE_HEAD_WORDS: tuple[str, ...] = (
     "thành", "tỉnh", "huyện", "xã", "phường", "quận", "thị", "thủ", "trụ", "hội", "nhà", "khu", "trung",
     "văn", "sân", "cung", "trường", "làng", "thôn", "bản", "ấp", "đảo", "cảng", "tp", "tp.",
     "bãi", "bến", "chợ", "công", "quảng", "đền", "chùa", "đình", "di", "bệnh", "trạm", "đồn", "xóm",
-    "khối", "cụm", "nhà", "điểm",
+    "khối", "cụm", "nhà", "điểm", "phòng", "giảng", "khách", "sảnh", "học",
 )
 
 #: Administrative units that go on naming the same place after a comma: "tại xã Hạ Long,
