@@ -7,7 +7,8 @@ are "unknown layouts", which no adapter knows. trafilatura's body is its default
 ``extract(html, url=url)`` text as a user gets it, one paragraph a line, nothing removed (so
 captions it mixes into the body count as leaked); its title, date (a day, read as 00:00 Vietnam
 time) and author come from a ``with_metadata`` run, its captions from an ``include_images`` run
-(the line right after an image line). Its pages/s time the default call only, which gives it
+(the line right after an image line); it names no people or documents. People and documents
+are scored as sets of names and codes against the expected JSON. Its pages/s time the default call only, which gives it
 less work than our one call that yields every field.
 """
 
@@ -31,7 +32,8 @@ from etl.extract import extract_article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 _IMAGE_LINE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-METRICS = ("body_token_f1", "para_precision", "para_recall", "caption_leak", "caption_f1", *FIELDS)
+METRICS = ("body_token_f1", "para_precision", "para_recall", "caption_leak", "caption_f1", *FIELDS,
+           "people_recall", "people_precision", "doc_recall", "doc_precision")
 FLOORS = {"body_token_f1": 0.99, "para_precision": 0.95, "caption_leak": 0.02, "caption_f1": 0.95,
           "published_at": 0.95, "event_date": 0.9, "author": 0.95, "location": 0.9}
 
@@ -84,6 +86,19 @@ def trafilatura_predict(html: str, url: str) -> dict[str, Any]:
             "captions": trafilatura_captions(html, url)}
 
 
+def _mention_misses(art: Any, gold: dict[str, Any]) -> list[str]:
+    """People names and document codes missed or extra on one page, for ``--failures``."""
+    out = []
+    for label, got, want in (
+            ("people", {p.name for p in art.people}, {p["name"] for p in gold.get("people") or []}),
+            ("documents", {d.code for d in art.documents}, {d["code"] for d in gold.get("documents") or []})):
+        if want - got:
+            out.append(f"{label} missed {sorted(want - got)}")
+        if got - want:
+            out.append(f"{label} extra {sorted(got - want)}")
+    return out
+
+
 def _fmt(value: float | None) -> str:
     return "   —  " if value is None else f"{value:6.3f}"
 
@@ -115,8 +130,9 @@ def main(argv: list[str] | None = None) -> int:
             ours["adapter_generic"].append(score_page(article_to_dict(extract_article(raw, gold["url"])), gold))
         theirs[group].append(score_page(trafilatura_predict(text, gold["url"]), gold, has=traf_has))
         bad = [k for k, v in s.fields.items() if v is False]
-        if s.token_f1 < 1 or s.para_pred_ok < s.para_pred or s.cap_fp or s.cap_fn or bad:
-            failures.append((path.relative_to(args.corpus), s, bad))
+        mentions = _mention_misses(art, gold)
+        if s.token_f1 < 1 or s.para_pred_ok < s.para_pred or s.cap_fp or s.cap_fn or bad or mentions:
+            failures.append((path.relative_to(args.corpus), s, bad + mentions))
 
     def timed(fn: Any) -> float:
         start = time.perf_counter()

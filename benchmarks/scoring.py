@@ -3,7 +3,9 @@
 Body token F1: F1 over the multiset of whitespace tokens of the joined body. Exact-paragraph
 precision/recall: share of predicted/expected paragraphs that match one on the other side
 exactly. Caption leak: share of expected captions found in the predicted body (as a paragraph
-or inside one). Caption F1: exact-match F1 over caption strings. Fields: exact match.
+or inside one). Caption F1: exact-match F1 over caption strings. Fields: exact match. People: recall/precision
+of the set of names (exact); documents: recall/precision of the set of codes (exact); both
+micro over pages, and absent (None) for a tool that names neither.
 Aggregates are micro (summed counts) except token F1 and field accuracies (page means).
 """
 
@@ -63,6 +65,10 @@ class PageScore:
     cap_fp: int
     cap_fn: int
     fields: dict[str, bool | None] = field(default_factory=dict)
+    #: (true positives, predicted, expected) of people names and of document codes; None when
+    #: the tool gives no people or documents.
+    people: tuple[int, int, int] | None = None
+    documents: tuple[int, int, int] | None = None
 
 
 def _instant(value: Any) -> datetime | None:
@@ -109,14 +115,32 @@ def score_page(pred: dict[str, Any], gold: dict[str, Any], *, has: tuple[str, ..
             checks[name] = _day(pred.get("event_date")) == _day(gold.get("event_date"))
         else:
             checks[name] = norm(pred.get(name)) == norm(gold.get(name))
+    people = docs = None
+    if "people" in pred:
+        want = {norm(x["name"]) for x in gold.get("people") or []}
+        got = {norm(n) for n in pred["people"]}
+        people = (len(want & got), len(got), len(want))
+    if "documents" in pred:
+        want = {norm(x["code"]) for x in gold.get("documents") or []}
+        got = {norm(c) for c in pred["documents"]}
+        docs = (len(want & got), len(got), len(want))
     return PageScore(
         token_f1=token_f1(body, gold_body),
         para_pred=len(body), para_pred_ok=_matched(body, gold_body),
         para_gold=len(gold_body), para_gold_ok=_matched(gold_body, body),
         captions_gold=len(gold_caps), captions_leaked=leaked,
         cap_tp=cap_hits, cap_fp=len(pred_caps) - cap_hits, cap_fn=len(gold_caps) - cap_hits,
-        fields=checks,
+        fields=checks, people=people, documents=docs,
     )
+
+
+def _micro(counts: list[tuple[int, int, int] | None]) -> tuple[float | None, float | None]:
+    """(recall, precision) of summed (tp, predicted, expected) counts; None without counts."""
+    known = [c for c in counts if c is not None]
+    if not known:
+        return None, None
+    tp, pred, gold = (sum(c[i] for c in known) for i in range(3))
+    return (tp / gold if gold else 1.0), (tp / pred if pred else 1.0)
 
 
 def aggregate(scores: list[PageScore]) -> dict[str, float | None]:
@@ -140,6 +164,8 @@ def aggregate(scores: list[PageScore]) -> dict[str, float | None]:
         vals = [s.fields.get(name) for s in scores]
         known = [v for v in vals if v is not None]
         out[name] = sum(known) / len(known) if known else None
+    out["people_recall"], out["people_precision"] = _micro([s.people for s in scores])
+    out["doc_recall"], out["doc_precision"] = _micro([s.documents for s in scores])
     return out
 
 
@@ -153,6 +179,8 @@ def article_to_dict(article: Any) -> dict[str, Any]:
         "author": article.author,
         "body": list(article.body),
         "captions": [im.caption for im in article.images if im.caption],
+        "people": [p.name for p in article.people],
+        "documents": [d.code for d in article.documents],
     }
 
 
