@@ -117,11 +117,11 @@ def score_page(pred: dict[str, Any], gold: dict[str, Any], *, has: tuple[str, ..
             checks[name] = norm(pred.get(name)) == norm(gold.get(name))
     people = docs = None
     if "people" in pred:
-        want = {norm(x["name"]) for x in gold.get("people") or []}
+        want = {norm(_key(x, "name")) for x in gold.get("people") or []}
         got = {norm(n) for n in pred["people"]}
         people = (len(want & got), len(got), len(want))
     if "documents" in pred:
-        want = {norm(x["code"]) for x in gold.get("documents") or []}
+        want = {norm(_key(x, "code")) for x in gold.get("documents") or []}
         got = {norm(c) for c in pred["documents"]}
         docs = (len(want & got), len(got), len(want))
     return PageScore(
@@ -132,6 +132,11 @@ def score_page(pred: dict[str, Any], gold: dict[str, Any], *, has: tuple[str, ..
         cap_tp=cap_hits, cap_fp=len(pred_caps) - cap_hits, cap_fn=len(gold_caps) - cap_hits,
         fields=checks, people=people, documents=docs,
     )
+
+
+def _key(item: Any, key: str) -> str:
+    """A person's name or a document's code from an expected entry (a dict, or the bare string)."""
+    return item[key] if isinstance(item, dict) else str(item)
 
 
 def _micro(counts: list[tuple[int, int, int] | None]) -> tuple[float | None, float | None]:

@@ -1,5 +1,5 @@
 """Quality floors on pages no adapter knows (the corpus's unknown layouts, the hand-written
-wild and holdout corpora of layouts the extractor was not built against, and our own tricky
+wild, holdout and final corpora of layouts the extractor was not built against, and our own tricky
 pages) and on the launch samples, with and without their adapter."""
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 CORPUS = ROOT / "tests" / "corpus"
 WILD = ROOT / "tests" / "corpus_wild"
 HOLDOUT = ROOT / "tests" / "corpus_holdout"
+FINAL = ROOT / "tests" / "corpus_final"
 FLOORS = {"body_token_f1": 0.99, "para_precision": 0.95, "caption_f1": 0.95, "published_at": 0.95,
           "event_date": 0.9, "author": 0.95, "location": 0.9}
 MAX_CAPTION_LEAK = 0.02
@@ -72,6 +73,14 @@ def test_unknown_layouts_of_the_holdout_corpus() -> None:
     pages = load_corpus(HOLDOUT)
     if not pages:
         pytest.skip("holdout corpus not present")
+    assert not any(g.get("adapter") for _, g in pages)
+    _check(_scores(pages, use_adapter=False))
+
+
+def test_unknown_layouts_of_the_final_corpus() -> None:
+    pages = load_corpus(FINAL)
+    if not pages:
+        pytest.skip("final corpus not present")
     assert not any(g.get("adapter") for _, g in pages)
     _check(_scores(pages, use_adapter=False))
 

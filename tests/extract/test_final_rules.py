@@ -77,3 +77,26 @@ def test_lightbox_class_on_an_image_does_not_drop_it() -> None:
     art = extract_article(html, URL)
     assert [im.url for im in art.images] == ["https://so.example.gov.vn/anh/khai-mac.jpg"]
     assert art.images[0].caption == "Tiết mục nghệ thuật tại lễ khai mạc"
+
+
+def test_no_name_starts_at_the_second_syllable_after_a_place_word() -> None:
+    from etl.extract.people import extract_people
+
+    got = extract_people(["Phó Chủ tịch UBND tỉnh Nguyễn Văn Đề yêu cầu nhà thầu thi công đúng tiến độ."])
+    assert "Văn Đề" not in [p.name for p in got]
+
+
+def test_academic_titles_and_em_frame_a_name() -> None:
+    from etl.extract.people import extract_people
+
+    got = extract_people(["Đề tài do Trung tâm chủ trì, ThS. Lê Thị Mai làm chủ nhiệm.",
+                          "Đặc biệt, em Nguyễn Minh Khôi, học sinh lớp 12 đạt giải Nhất."])
+    assert [p.name for p in got] == ["Lê Thị Mai", "Nguyễn Minh Khôi"]
+
+
+def test_title_reaches_back_over_a_comma_inside_the_ministry_name() -> None:
+    from etl.extract.people import extract_people
+
+    got = extract_people(["Phát biểu tại buổi lễ, Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch Hoàng Đạo Minh đánh giá cao."])
+    assert [(p.name, p.position) for p in got] == [
+        ("Hoàng Đạo Minh", "Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch")]

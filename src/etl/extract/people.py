@@ -154,6 +154,9 @@ def _name_run(tk: _Tokens, i: int, *, after_honorific: bool = False) -> int:
         return 0
     if _ends_at(tk, i - 1, _PLACE_MARKER_ENDS):
         return 0
+    if i >= 1 and _is_name_word(texts[i - 1]) and tk.gap(i) <= 2 and _ends_at(tk, i - 2, _PLACE_MARKER_ENDS):
+        # a place takes at least two syllables: "tỉnh Lê Quang Thành" has no name at "Quang"
+        return 0
     if (
         _match_at(tk, i, _HONORIFICS)
         or _position_at(tk, i)
@@ -190,6 +193,9 @@ def _left_position(tk: _Tokens, i: int) -> tuple[str | None, bool]:
             if tok in _HYPHENS and _is_name_word(tk.texts[b]) and not _position_at(tk, b):
                 b = k
                 continue
+            if tok == "," and _in_organisation_list(tk, b):
+                b = k
+                continue
             break
         if _ends_at(tk, k, _HONORIFIC_ENDS):
             break
@@ -203,6 +209,21 @@ def _left_position(tk: _Tokens, i: int) -> tuple[str | None, bool]:
         if _is_word(tk.texts[h]) and _position_at(tk, h):
             return _span(tk, h, i), True
     return None, False
+
+
+def _in_organisation_list(tk: _Tokens, b: int) -> bool:
+    """Whether the comma before token ``b`` separates parts of an organisation's name ("Bộ Văn
+    hóa, Thể thao và Du lịch"): a capitalised word follows that starts no name, title or
+    honorific, and a lower-case word precedes it."""
+    return (
+        b >= 2
+        and _is_name_word(tk.texts[b])
+        and tk.texts[b - 2].isalpha()
+        and tk.texts[b - 2].islower()
+        and not _name_run(tk, b)
+        and not _position_at(tk, b)
+        and not _match_at(tk, b, _HONORIFICS)
+    )
 
 
 def _right_position(tk: _Tokens, j: int) -> str | None:

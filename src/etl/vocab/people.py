@@ -13,6 +13,14 @@ HONORIFICS: tuple[str, ...] = (
     "đc",
     "ông",
     "bà",
+    "em",
+    # academic titles, written as their tokens ("ThS." is "ths" then "."; "PGS.TS" ends in "ts")
+    "ths",
+    "ths .",
+    "ts",
+    "ts .",
+    "tiến sĩ",
+    "thạc sĩ",
 )
 
 #: Words that start a title ("Phó Bí thư …", "nguyên Bộ trưởng …") without being one.
