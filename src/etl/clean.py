@@ -14,6 +14,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -174,6 +175,13 @@ def _attached(el: etree._Element, doc: etree._Element) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _furniture_cues(cues: str) -> bool:
+    """Whether a class/id string marks boilerplate or hides its element; pages repeat a few
+    class strings on many elements, so each is matched once."""
+    return bool(B.BOILERPLATE_CLASS_RE.search(cues) or B.HIDDEN_CLASS_RE.search(cues))
+
+
 def clean_tree(doc: lxml.html.HtmlElement, *, drop_xpaths: Iterable[str] = (),
                keep: Sequence[etree._Element] = ()) -> lxml.html.HtmlElement:
     """Remove boilerplate from ``doc`` in place and return its body (or the document).
@@ -204,7 +212,7 @@ def clean_tree(doc: lxml.html.HtmlElement, *, drop_xpaths: Iterable[str] = (),
             # page furniture; chrome images are told apart by size and URL when walking.
             if B.HIDDEN_CLASS_RE.search(cues):
                 doomed.append(el)
-        elif cues and (B.BOILERPLATE_CLASS_RE.search(cues) or B.HIDDEN_CLASS_RE.search(cues)):
+        elif cues and _furniture_cues(cues):
             doomed.append(el)
         elif el.tag in ("footer", "aside") or el.get("role") in ("navigation", "banner", "contentinfo"):
             doomed.append(el)

@@ -11,6 +11,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -458,6 +459,12 @@ class Byline:
     follows: tuple[etree._Element | None, ...] = ()
 
 
+@lru_cache(maxsize=4096)
+def _author_cues(cues: str) -> bool:
+    """Whether a class/id string marks a byline (each distinct string matched once)."""
+    return B.AUTHOR_CLASS_RE.search(cues) is not None
+
+
 def byline_candidates(root: etree._Element) -> list[Byline]:
     """Byline elements (class/id or itemprop/rel author) with a short name in them, in
     document order. Read before cleaning: a byline in a "post-footer" is dropped with it."""
@@ -466,7 +473,7 @@ def byline_candidates(root: etree._Element) -> list[Byline]:
         if not isinstance(el.tag, str):
             continue
         cues = cue_string(el)
-        if not ((cues and B.AUTHOR_CLASS_RE.search(cues)) or el.get("itemprop") == "author"
+        if not ((cues and _author_cues(cues)) or el.get("itemprop") == "author"
                 or el.get("rel") == "author"):
             continue
         text = norm_text(el.text_content() or "")
