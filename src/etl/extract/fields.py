@@ -581,10 +581,25 @@ def _abbreviation_dot(text: str, dot: int) -> bool:
     return word is not None and word.group(1).lower() in VP.PLACE_ABBREVIATIONS and after[:1].isalnum()
 
 
+def _joins_name(text: str, stop: re.Match[str]) -> bool:
+    """Whether a spaced dash at ``stop`` joins two capitalised parts of one name ("Trung tâm
+    Văn hóa - Thể thao huyện", "Bà Rịa - Vũng Tàu") rather than starting the next clause."""
+    if stop.group().strip() not in VP.NAME_DASHES:
+        return False
+    before = text[: stop.start()].split()
+    after = text[stop.end():].split(maxsplit=1)
+    if not before or not after or not before[-1][:1].isalpha() or not after[0][:1].isupper():
+        return False
+    nxt = VP.PLACE_STOP_RE.search(text, stop.end())
+    return nxt is None or nxt.start() > stop.end()
+
+
 def _place_stop(rest: str, pos: int = 0) -> re.Match[str] | None:
-    """Where the place name starting at ``pos`` stops; the full stop of "TP." does not count."""
+    """Where the place name starting at ``pos`` stops; the full stop of "TP." and the dash
+    inside a compound name do not count."""
     stop = VP.PLACE_STOP_RE.search(rest, pos)
-    while stop is not None and stop.group() == "." and _abbreviation_dot(rest, stop.start()):
+    while stop is not None and ((stop.group() == "." and _abbreviation_dot(rest, stop.start()))
+                                or _joins_name(rest, stop)):
         stop = VP.PLACE_STOP_RE.search(rest, stop.end())
     return stop
 

@@ -46,5 +46,9 @@ PLACE_HEAD_WORDS: tuple[str, ...] = (
 #: huyện Vân Đồn" is one place; "tại Hà Nội, Sở …" is not. The unit's name must follow,
 #: capitalised ("tỉnh ủy" is not a unit).
 ADMIN_UNIT_RE = re.compile(
-    r"\s*(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|xã|phường|tp\.?)\s+", re.I
+    r"\s*(?:thành phố|thị xã|thị trấn|huyện|quận|tỉnh|xã|phường|tp\.?|thôn|bản|ấp|xóm|tổ dân phố|khu phố)\s+",
+    re.I,
 )
+
+#: Dashes that may join two capitalised parts of one place name ("Văn hóa - Thể thao").
+NAME_DASHES: frozenset[str] = frozenset({"-", "–"})
