@@ -3,6 +3,7 @@ real-shaped page or sentence."""
 
 from __future__ import annotations
 
+from etl.extract import extract_article
 from etl.extract.fields import find_location
 
 URL = "https://so.example.gov.vn/tin-tuc/bai-viet.html"
@@ -22,3 +23,61 @@ def test_dash_before_a_clause_still_ends_the_place() -> None:
 def test_village_units_continue_the_place_chain() -> None:
     text = "Sáng 15/11, tại nhà văn hóa xóm Đông, thôn Tân Hà, xã Sơn Tây, Ban Công tác Mặt trận tổ chức."
     assert find_location([text]) == "nhà văn hóa xóm Đông, thôn Tân Hà, xã Sơn Tây"
+
+
+def _page(head: str, content: str, after: str = "", meta: str = "") -> str:
+    return (f"<html><head>{meta}</head><body><h1>Tiêu đề bài viết thử nghiệm</h1>{head}"
+            f"<div class='date'>20/03/2024 08:00</div><div class='content'>{content}</div>{after}"
+            "</body></html>")
+
+
+def test_top_byline_wins_over_a_trailing_source_line() -> None:
+    html = _page("<p class='byline'>Tin, ảnh: Văn Long - Thu Trang</p>",
+                 f"{PARAS}<p style='text-align:right'><em>Nguồn: Báo Hải Dương</em></p>")
+    art = extract_article(html, URL)
+    assert art.author == "Văn Long - Thu Trang"
+    assert all("Nguồn" not in p for p in art.body)
+
+
+def test_signature_right_before_a_source_line_is_the_author() -> None:
+    html = _page("", f"{PARAS}<p style='text-align:right'><strong>Bảo Yến</strong></p>"
+                     "<p style='text-align:right'><em>Nguồn: Báo Đại biểu Nhân dân</em></p>")
+    art = extract_article(html, URL)
+    assert art.author == "Bảo Yến"
+    assert "Bảo Yến" not in art.body
+
+
+def test_source_line_alone_is_still_the_author() -> None:
+    html = _page("", f"{PARAS}<p style='text-align:right'><b>Nguồn: Trung tâm Y tế huyện Kỳ Sơn</b></p>")
+    assert extract_article(html, URL).author == "Trung tâm Y tế huyện Kỳ Sơn"
+
+
+def test_theo_signature_before_map_and_contact_boxes() -> None:
+    after = ("<section class='post-map'><h4>Vị trí trên bản đồ</h4><p class='map-note'>Quảng trường,"
+             " đường Quách Xuân Kỳ, TP Đồng Hới</p></section><section class='contact-box'><h4>Thông tin"
+             " liên hệ</h4><p>Trung tâm Thông tin xúc tiến du lịch</p></section>")
+    html = _page("", f"{PARAS}<p style='text-align:right'><strong>Theo Báo Quảng Bình</strong></p>{after}")
+    art = extract_article(html, URL)
+    assert art.author == "Theo Báo Quảng Bình"
+    assert not any("liên hệ" in p or "bản đồ" in p or "Quách Xuân Kỳ" in p for p in art.body)
+
+
+def test_gallery_heading_is_not_body_and_leaves_the_signature_last() -> None:
+    html = _page("", f"{PARAS}<p style='text-align:right'><strong>Thu Hà (Phòng Công tác xã hội)</strong></p>",
+                 after="<div class='news-gallery'><h3>Một số hình ảnh</h3>"
+                       "<img src='/a/1.jpg' width='800' height='600'></div>")
+    art = extract_article(html, URL)
+    assert art.author == "Thu Hà"
+    assert "Một số hình ảnh" not in art.body
+
+
+def test_head_author_shown_in_the_meta_line_is_the_author() -> None:
+    meta = "<meta name='author' content='Trần Thảo Vy'>"
+    html = _page("<div class='post-meta'><span>12 tháng 5, 2024</span>&nbsp;·&nbsp;3 phút&nbsp;·"
+                 "&nbsp;Trần Thảo Vy</div>", PARAS, meta=meta)
+    assert extract_article(html, URL).author == "Trần Thảo Vy"
+
+
+def test_head_author_not_shown_is_not_the_author() -> None:
+    html = _page("", PARAS, meta="<meta name='author' content='Trần Thảo Vy'>")
+    assert extract_article(html, URL).author is None

@@ -60,6 +60,7 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     published = F.find_published(body, meta, title_el, forced_date)
     bylines = F.byline_candidates(body)
     labelled = F.labelled_byline(body, title_el)
+    header = F.header_lines(body, title_el) if meta.author else []
     keep = [el for el in (forced_root, title_el, forced_date) if el is not None]
     drops = [css_to_xpath(s) for s in site.drop] if site else []
     body = clean_tree(doc, drop_xpaths=drops, keep=keep)
@@ -69,7 +70,9 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     blocks = walk(roots, base, skip=skip)
     result = assemble(blocks, title=title)
     forced_author = select_first(body, site.author) if site else None
-    author = F.clean_author(result.signature) if result.signature else None
+    # "Nguồn: Báo X" names the writer only when nothing else on the page does.
+    source_only = result.signature is not None and F.is_source_line(result.signature)
+    author = F.clean_author(result.signature) if result.signature and not source_only else None
     if author is None:
         author = F.find_byline(bylines, doc, forced_author)
     if author is None:
@@ -78,6 +81,10 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
         author = F.byline_in_article(bylines, roots, published)
     if author is None and forced_author is None:
         author = F.byline_after_article(bylines, roots) or labelled
+    if author is None and source_only:
+        author = F.clean_author(result.signature)
+    if author is None and forced_author is None:
+        author = F.shown_meta_author(meta, header)
     published_day: date | None = published.instant.astimezone(VN_TZ).date() if published else None
     captions = [im.caption for im in result.images if im.caption]
     del proxies

@@ -536,6 +536,52 @@ def labelled_byline(body: etree._Element, title_el: etree._Element | None) -> st
     return None
 
 
+def is_source_line(text: str) -> bool:
+    """Whether a signature is only a source line ("Nguồn: Báo Hải Dương")."""
+    return B.SOURCE_LINE_RE.match(norm_text(text)) is not None
+
+
+def header_lines(body: etree._Element, title_el: etree._Element | None) -> list[str]:
+    """The short lines right under the headline (meta line, byline), read before cleaning
+    drops them; the first long paragraph ends the header."""
+    if title_el is None:
+        return []
+    out: list[str] = []
+    seen = 0
+    after = False
+    inside = set(title_el.iter())
+    for el in body.iter():
+        if el is title_el:
+            after = True
+            continue
+        if not after or el in inside or not isinstance(el.tag, str):
+            continue
+        seen += 1
+        if seen > DATELINE_WINDOW:
+            break
+        text = _spaced_text(el)
+        if len(text) > DATELINE_MAX_CHARS:
+            if el.tag == "p":
+                break
+            continue
+        if text:
+            out.append(text)
+    return out
+
+
+def shown_meta_author(meta: PageMeta, header: list[str]) -> str | None:
+    """The head's author (``<meta name=author>``, JSON-LD) when the header under the headline
+    shows it as a field of its own ("12 tháng 5, 2024 · 3 phút · Trần Thảo Vy"): a visible
+    name there is the byline; an unseen one may be a CMS account."""
+    name = clean_author(meta.author)
+    if not name:
+        return None
+    for line in header:
+        if name in (f.strip() for f in B.META_FIELD_SPLIT_RE.split(line)):
+            return name
+    return None
+
+
 def find_byline(candidates: list[Byline], doc: etree._Element, forced: etree._Element | None = None
                 ) -> str | None:
     """The first byline still in the cleaned document ``doc``."""

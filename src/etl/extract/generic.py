@@ -720,6 +720,10 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
         body_blocks[-1].role = "signature"
         signature = body_blocks[-1].text
         body_blocks.pop()
+        if (B.SOURCE_LINE_RE.match(signature) and len(body_blocks) > 1
+                and _looks_like_signature(body_blocks[-1])):
+            body_blocks[-1].role = "signature"
+            signature = body_blocks.pop().text
     body = [p for b in body_blocks for p in _body_paragraphs(b)]
     seen_images: set[str] = set()
     unique = []

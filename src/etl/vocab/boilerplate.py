@@ -41,6 +41,7 @@ FURNITURE_LINES: tuple[str, ...] = (
     "twitter", "tweet", "like", "share", "print", "email", "top", "in", "bản quyền", "copyright",
     "đăng nhập", "đăng ký", "tìm kiếm", "theo dõi", "views", "lượt thích", "0 bình luận",
     "xem bản in", "gửi tin", "trở lại", "phản hồi", "ý kiến của bạn", "quảng cáo", "advertisement",
+    "một số hình ảnh", "hình ảnh hoạt động", "album ảnh", "thư viện ảnh",
 )
 
 #: Lines of a site footer: licence, address, responsibility (checked with ``startswith``).
@@ -71,7 +72,8 @@ BOILERPLATE_CLASS_RE = re.compile(
     r"font-?size|fontsize|text-?size|back-?top|backtotop|go-?top|gotop|totop|cookie|modal|popup|"
     r"hotline|top-?links|toplinks|weblink|web-?link|lienket|lien-?ket|box-?link|newest|latest|"
     r"most-?read|mostview|most-?viewed|docnhieu|hot-?news|tinmoi|tin-?moi|subscribe|newsletter|"
-    r"audio-?player|player|skip-?link"
+    r"audio-?player|player|skip-?link|contact|contact-?box|contact-?info|info-?contact|lien-?he|lienhe|"
+    r"maps?|post-?map|map-?section|map-?note|map-?embed"
     r")(?:$|[\s_\-])",
     re.I,
 )
@@ -120,6 +122,12 @@ BYLINE_PREFIX_RE = re.compile(
 AUTHOR_LABEL_RE = re.compile(
     r"(?:^|[\s·|•])(?:tác giả|người viết|bài và ảnh|bài, ảnh|bài & ảnh)\s*[:：]\s*"
     r"(?P<name>[^·|•:：]{2,60}?)\s*(?=[·|•]|$)", re.I)
+
+#: A source line ("Nguồn: Báo Hải Dương"): the writer only when the page names no one else.
+SOURCE_LINE_RE = re.compile(r"^nguồn\s*[:：]", re.I)
+
+#: Separators between the fields of a meta line under a headline ("… · 3 phút · Tên").
+META_FIELD_SPLIT_RE = re.compile(r"\s*[·|•]\s*|\s+[-–—]\s+")
 
 #: CMS account names that are not authors.
 NOT_AUTHORS: tuple[str, ...] = (
