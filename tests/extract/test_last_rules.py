@@ -3,7 +3,10 @@ real-shaped page or sentence."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from etl.extract import extract_article
+from etl.extract.dates import parse_event_date
 from etl.extract.fields import find_location
 
 URL = "https://so.example.gov.vn/tin-tuc/bai-viet.html"
@@ -81,3 +84,18 @@ def test_head_author_shown_in_the_meta_line_is_the_author() -> None:
 def test_head_author_not_shown_is_not_the_author() -> None:
     html = _page("", PARAS, meta="<meta name='author' content='Trần Thảo Vy'>")
     assert extract_article(html, URL).author is None
+
+
+def test_event_range_with_den_gives_the_first_day() -> None:
+    text = "Từ ngày 16 đến 18/9, Sở Du lịch đón đoàn famtrip gồm 40 doanh nghiệp lữ hành."
+    assert parse_event_date([text], date(2024, 9, 18)) == date(2024, 9, 16)
+
+
+def test_event_range_of_two_days_gives_the_first_day() -> None:
+    text = "Trong 2 ngày 29 và 30/6, Hội Nông dân tỉnh tổ chức tập huấn cho hội viên."
+    assert parse_event_date([text], date(2024, 7, 1)) == date(2024, 6, 29)
+
+
+def test_weekday_between_part_of_day_and_date() -> None:
+    text = "Sáng Chủ nhật ngày 02/3/2025, tại thôn Thượng Sơn, UBND xã tổ chức lễ ra quân."
+    assert parse_event_date([text], date(2025, 3, 5)) == date(2025, 3, 2)

@@ -76,16 +76,19 @@ TIME_ONLY_RE = re.compile(r"^(?:(?:vào\s+)?lúc\s+)?(\d{1,2})\s*(?::|h|giờ)\s
 
 #: Event dates in an opening sentence, strongest first. Groups: day, month, year (optional).
 _PART = "|".join(PARTS_OF_DAY)
+#: A written-out weekday between the part of day and the date: "Sáng Chủ nhật ngày 02/3".
+_WEEKDAY = "|".join(w for w in WEEKDAYS if " " in w)
 #: Verbs after which a bare date is the event's: "diễn ra ngày 18/8".
 EVENT_VERBS = "diễn ra|tổ chức|khai mạc|bế mạc|tiến hành|họp|tham dự"
 #: Day and month written "18/8", "5-3" or "12.4" (the press style "Sáng 5-3"), a day range
-#: before it ("5-6/3"), the year optional.
-_DM = (r"(\d{1,2})(?:\s*(?:-|–|và|,)\s*\d{1,2}(?=\s*/))?\s*[/.\-]\s*(\d{1,2})"
+#: before it ("5-6/3", "29 và 30/6", "16 đến 18/9": the event starts on the first day), the
+#: year optional.
+_DM = (r"(\d{1,2})(?:\s*(?:-|–|và|,|đến|tới)\s*\d{1,2}(?=\s*/))?\s*[/.\-]\s*(\d{1,2})"
        r"(?:\s*[/.\-]\s*(\d{4}))?(?![\d/.\-]\d|\d|%)")
 EVENT_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "Sáng ngày 05/3/2024", "Chiều 12/4", "sáng nay (18/8)", "Tối hôm qua (1/10)"
     re.compile(
-        rf"(?<!\w)(?:{_PART})\s+(?:ngày\s+|hôm\s+nay\s*|nay\s*|hôm\s+qua\s*|qua\s*|mai\s*)?"
+        rf"(?<!\w)(?:{_PART})\s+(?:(?:{_WEEKDAY})\s*,?\s*)?(?:ngày\s+|hôm\s+nay\s*|nay\s*|hôm\s+qua\s*|qua\s*|mai\s*)?"
         rf"(?:\(\s*(?:ngày\s+)?)?{_DM}",
         re.I,
     ),
