@@ -99,3 +99,18 @@ def test_event_range_of_two_days_gives_the_first_day() -> None:
 def test_weekday_between_part_of_day_and_date() -> None:
     text = "Sáng Chủ nhật ngày 02/3/2025, tại thôn Thượng Sơn, UBND xã tổ chức lễ ra quân."
     assert parse_event_date([text], date(2025, 3, 5)) == date(2025, 3, 2)
+
+
+def test_supertitle_prefixed_in_the_page_title_is_not_the_headline() -> None:
+    kicker, head = "Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ", "Thành phố dâng hương tưởng niệm các anh hùng liệt sĩ"
+    html = (f"<html><head><title>{kicker}: {head}</title><meta property='og:title' content='{kicker}: {head}'>"
+            f"</head><body><p class='supertitle'>{kicker}</p><h1 class='news-detail-title'>{head}</h1>"
+            f"<div class='date'>06/05/2024 18:25</div><div class='content'>{PARAS}</div></body></html>")
+    assert extract_article(html, URL).title == head
+
+
+def test_kicker_class_above_the_headline_is_not_the_title() -> None:
+    html = ("<html><head><title>Tin tức</title></head><body><h1 class='kicker title'>HƯỞNG ỨNG NGÀY PHÁP LUẬT"
+            " VIỆT NAM</h1><h2 class='title'>Sôi nổi Hội thi tìm hiểu pháp luật cụm thi đua số 2</h2>"
+            f"<div class='date'>07/11/2024 09:40</div><div class='content'>{PARAS}</div></body></html>")
+    assert extract_article(html, URL).title == "Sôi nổi Hội thi tìm hiểu pháp luật cụm thi đua số 2"

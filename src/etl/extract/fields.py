@@ -141,6 +141,14 @@ def _ends_title(text: str, page_title: str) -> bool:
     return len(low) >= 10 and title.endswith(low) and title[: -len(low)].rstrip().endswith(":")
 
 
+def _kicker_of(text: str, full: str | None) -> bool:
+    """``text`` is the kicker that <title>/og:title puts before a colon ("Kỷ niệm 70 năm …:
+    Thành phố … dâng hương"): the supertitle, not the headline."""
+    if not full or len(full) <= len(text) or not full.lower().startswith(text.lower()):
+        return False
+    return full[len(text):].lstrip().startswith(":")
+
+
 def _links_home(el: etree._Element) -> bool:
     """All of ``el``'s text is one link to the site's home page: the blog or portal name in
     the header ("<h1 class='title'><a href='https://x.blogspot.com/'>Đảng bộ xã …</a></h1>")."""
@@ -271,6 +279,8 @@ def _find_title(body: etree._Element, meta: PageMeta, forced: etree._Element | N
             score += 2 if score else 3
         if _words(text) <= SHORT_HEADING_WORDS:
             score -= 2
+        if (cues and B.KICKER_CLASS_RE.search(cues)) or _kicker_of(text, meta.og_title or page_title):
+            score -= 6
         if meta.og_title and _matches(text, meta.og_title):
             score += 4
         if page_title and (_matches(text, page_title) or any(_matches(text, p) for p in parts)

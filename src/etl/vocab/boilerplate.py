@@ -99,6 +99,11 @@ TITLE_CLASS_RE = re.compile(
     r"title|tieude|tieu-?de|headline|heading|news-?name|ten-?bai|post-?name", re.I
 )
 
+#: Class/id cues of a kicker or supertitle above the headline (never the headline itself).
+KICKER_CLASS_RE = re.compile(
+    r"kicker|super-?title|pre-?title|over-?title|overline|eyebrow|upper-?title|title-?top|top-?title", re.I
+)
+
 #: Class/id cues of a byline element.
 AUTHOR_CLASS_RE = re.compile(r"author|tacgia|tac-?gia|byline|writer|nguoi-?viet|signature|butdanh|but-?danh|reporter", re.I)
 
