@@ -8,6 +8,7 @@ from datetime import date
 from etl.extract import extract_article
 from etl.extract.dates import parse_event_date
 from etl.extract.fields import find_location
+from etl.extract.people import extract_people
 
 URL = "https://so.example.gov.vn/tin-tuc/bai-viet.html"
 LONG = "có nhiều dấu phẩy, nhiều chữ, đủ dài để là một đoạn văn của bài viết chính"
@@ -114,3 +115,15 @@ def test_kicker_class_above_the_headline_is_not_the_title() -> None:
             " VIỆT NAM</h1><h2 class='title'>Sôi nổi Hội thi tìm hiểu pháp luật cụm thi đua số 2</h2>"
             f"<div class='date'>07/11/2024 09:40</div><div class='content'>{PARAS}</div></body></html>")
     assert extract_article(html, URL).title == "Sôi nổi Hội thi tìm hiểu pháp luật cụm thi đua số 2"
+
+
+def test_ethnic_minority_name_after_a_person_noun() -> None:
+    names = [p.name for p in extract_people([
+        "Giải Vàng thuộc về tác phẩm “Mùa lúa mới” của tác giả Rơ Chăm Bloan.",
+        "Tham dự có già làng Rơ Mah Hiếu và nghệ nhân Y Hoang Niê cùng trình diễn cồng chiêng.",
+    ])]
+    assert names == ["Rơ Chăm Bloan", "Rơ Mah Hiếu", "Y Hoang Niê"]
+
+
+def test_person_noun_without_a_name_gives_no_person() -> None:
+    assert extract_people(["Các tác giả trẻ và nghệ nhân Tây Nguyên tham gia triển lãm tại Hà Nội."]) == []

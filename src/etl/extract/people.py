@@ -152,7 +152,8 @@ def _name_run(tk: _Tokens, i: int, *, after_honorific: bool = False) -> int:
         return 0
     if t not in _SURNAMES and not after_honorific:
         return 0
-    if _ends_at(tk, i - 1, _PLACE_MARKER_ENDS):
+    if _ends_at(tk, i - 1, _PLACE_MARKER_ENDS) and not after_honorific:
+        # "làng X" is a village, but "già làng X" is a village elder
         return 0
     if i >= 1 and _is_name_word(texts[i - 1]) and tk.gap(i) <= 2 and _ends_at(tk, i - 2, _PLACE_MARKER_ENDS):
         # a place takes at least two syllables: "tỉnh Lê Quang Thành" has no name at "Quang"

@@ -14,6 +14,14 @@ HONORIFICS: tuple[str, ...] = (
     "ông",
     "bà",
     "em",
+    # nouns that frame a person the way "ông"/"bà" do, often before an ethnic-minority name
+    # that no Kinh family name opens ("già làng Đinh Blong", "tác giả Rơ Chăm Bloan")
+    "già làng",
+    "nghệ nhân",
+    "nghệ nhân ưu tú",
+    "nghệ nhân nhân dân",
+    "tác giả",
+    "nhiếp ảnh gia",
     # academic titles, written as their tokens ("ThS." is "ths" then "."; "PGS.TS" ends in "ts")
     "ths",
     "ths .",
@@ -273,6 +281,15 @@ HISTORICAL_NAMES: frozenset[str] = frozenset(
 PLACE_NAMES: frozenset[str] = frozenset(
     (
         "Hà Nội",
+        # regions: "nghệ nhân Tây Nguyên" names where they come from, not who they are
+        "Tây Nguyên",
+        "Tây Bắc",
+        "Đông Bắc",
+        "Bắc Bộ",
+        "Trung Bộ",
+        "Nam Bộ",
+        "Đông Nam Bộ",
+        "Tây Nam Bộ",
         "Hà Tĩnh",
         "Hà Giang",
         "Hà Nam",
