@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 DATELINE_WINDOW = 80
 #: Longest element text read as a dateline.
 DATELINE_MAX_CHARS = 160
+#: Elements after the lead searched for a dateline the article marks ("(Cập nhật …)").
+ARTICLE_DATELINE_WINDOW = 6
 #: Headings of this many words or fewer are box headings, not article headlines.
 SHORT_HEADING_WORDS = 3
 #: Elements looked back from a dateline for the headline above it.
@@ -413,6 +415,9 @@ def _same_minute(a: Dateline, b: Dateline) -> bool:
 
 
 def _near_headline(body: etree._Element, title_el: etree._Element) -> Dateline | None:
+    """The dateline just after the headline, else just before it. A dateline marked "Cập
+    nhật"/"Ngày đăng" in the article (under the lead) beats an unmarked date above the headline:
+    that one is usually the site's top bar showing today."""
     elements = [el for el in body.iter() if isinstance(el.tag, str)]
     try:
         start = elements.index(title_el)
@@ -420,22 +425,52 @@ def _near_headline(body: etree._Element, title_el: etree._Element) -> Dateline |
         return None
     inside_title = set(title_el.iter())
     after = [el for el in elements[start + 1:start + 1 + DATELINE_WINDOW] if el not in inside_title]
-    before = list(reversed(elements[max(0, start - 15):start]))
-    for group in (after, before):
-        for el in group:
-            if group is after and (len((el.text or "").strip()) > DATELINE_MAX_CHARS or el.tag == "p" and len(
-                    norm_text(el.text_content() or "")) > DATELINE_MAX_CHARS):
-                break
-            if _in_link_list(el):
+    cut = len(after)
+    for i, el in enumerate(after):
+        if len((el.text or "").strip()) > DATELINE_MAX_CHARS or el.tag == "p" and len(
+                norm_text(el.text_content() or "")) > DATELINE_MAX_CHARS:
+            cut = i
+            break
+    found = _first_dateline(after[:cut])
+    if found is not None:
+        return found[0]
+    before = _first_dateline(list(reversed(elements[max(0, start - 15):start])))
+    marked = _first_dateline(after[cut:cut + ARTICLE_DATELINE_WINDOW], marked_only=True)
+    if marked is not None and (before is None or not _publication_cued(before[1])):
+        return marked[0]
+    return before[0] if before else None
+
+
+def _first_dateline(elements: list[etree._Element], *, marked_only: bool = False
+                    ) -> tuple[Dateline, str] | None:
+    """The first element reading as a dateline, with its text; failing that, the first meta
+    line with a dateline among its fields ("Ngày 18/09/2024 - 15:10 | Tác giả: Thanh Tâm")."""
+    texts = [(el, t) for el in elements if not _in_link_list(el) and (t := _date_text(el))]
+    for el, text in texts:
+        if marked_only:
+            if el.tag == "time" or not _publication_cued(text) or not looks_like_dateline(
+                    text, max_chars=DATELINE_MAX_CHARS):
                 continue
-            text = _date_text(el)
-            if not text or (el.tag != "time" and not looks_like_dateline(text, max_chars=DATELINE_MAX_CHARS)
-                            and not _dateline_cued(text)):
-                continue
-            dl = parse_dateline(text)
+        elif el.tag != "time" and not looks_like_dateline(text, max_chars=DATELINE_MAX_CHARS) \
+                and not _dateline_cued(text):
+            continue
+        dl = parse_dateline(text)
+        if dl:
+            return dl, text
+    if marked_only:
+        return None
+    for _, text in texts:
+        for field in B.META_FIELD_SEP_RE.split(text):
+            dl = parse_dateline(field) if looks_like_dateline(field, max_chars=DATELINE_MAX_CHARS) else None
             if dl:
-                return dl
+                return dl, field
     return None
+
+
+def _publication_cued(text: str) -> bool:
+    """Whether a dateline names itself a publication/update date ("Ngày đăng", "Cập nhật")."""
+    low = text.lower()
+    return any(cue in low for cue in VD.DATELINE_CUES)
 
 
 def _dateline_cued(text: str) -> bool:

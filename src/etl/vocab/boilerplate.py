@@ -134,6 +134,10 @@ SOURCE_LINE_RE = re.compile(r"^nguồn\s*[:：]", re.I)
 #: Separators between the fields of a meta line under a headline ("… · 3 phút · Tên").
 META_FIELD_SPLIT_RE = re.compile(r"\s*[·|•]\s*|\s+[-–—]\s+")
 
+#: Separators between the fields of a meta line that may hold a dateline with a dash in it
+#: ("Ngày 18/09/2024 - 15:10 | Tác giả: Thanh Tâm").
+META_FIELD_SEP_RE = re.compile(r"\s*[·|•]\s*")
+
 #: CMS account names that are not authors.
 NOT_AUTHORS: tuple[str, ...] = (
     "admin", "administrator", "quản trị", "quản trị viên", "webmaster", "editor", "biên tập viên",

@@ -85,6 +85,9 @@ EVENT_VERBS = "diễn ra|tổ chức|khai mạc|bế mạc|tiến hành|họp|th
 #: year optional.
 _DM = (r"(\d{1,2})(?:\s*(?:-|–|và|,|đến|tới)\s*\d{1,2}(?=\s*/))?\s*[/.\-]\s*(\d{1,2})"
        r"(?:\s*[/.\-]\s*(\d{4}))?(?![\d/.\-]\d|\d|%)")
+#: What may open a lead before its first sentence: symbols/emoji, or a short agency tag and a
+#: dash ("BP - ", "(HQ Online) - ", "HTTV – ").
+_LEAD_PREFIX = r"(?:[^\w(]*|\(?[A-ZĐ][\w.]*(?:\s[A-ZĐ][\w.]*)?\)?\s*[-–—]\s*)"
 EVENT_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "Sáng ngày 05/3/2024", "Chiều 12/4", "sáng nay (18/8)", "Tối hôm qua (1/10)"
     re.compile(
@@ -94,8 +97,9 @@ EVENT_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # "(18/8)" right after "hôm nay" / "nay" / "hôm qua"
     re.compile(rf"(?<!\w)(?:hôm\s+nay|nay|hôm\s+qua|vừa\s+qua)\s*\(\s*(?:ngày\s+)?{_DM}", re.I),
-    # "Ngày 26/12/2022, ..." at the start of a sentence
-    re.compile(rf"(?:^|[.!?]\s+)(?:trong\s+|vào\s+)?(?:hai\s+|2\s+|các\s+)?ngày\s+{_DM}", re.I),
+    # "Ngày 26/12/2022, ..." at the start of a sentence, also after a lead's agency prefix or
+    # emoji ("BP - Ngày 9/5", "❤️ Ngày 21/7")
+    re.compile(rf"(?:^{_LEAD_PREFIX}|[.!?]\s+)(?:trong\s+|vào\s+)?(?:hai\s+|2\s+|các\s+)?ngày\s+{_DM}", re.I),
     # "vào ngày 5/3", "trong ngày 5/3"
     re.compile(rf"(?<!\w)(?:vào|trong|từ)\s+(?:hai\s+|2\s+|các\s+)?ngày\s+{_DM}", re.I),
     # "diễn ra ngày 18/8", "tổ chức vào ngày 5/3"
