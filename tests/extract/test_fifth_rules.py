@@ -41,3 +41,40 @@ def test_marked_update_line_in_the_article_beats_the_top_bar_date() -> None:
     art = extract_article(html, URL)
     assert art.published_at is not None
     assert art.published_at.isoformat() == "2024-03-18T08:20:00+00:00"
+
+
+def _article(content: str) -> str:
+    return ("<html><body><h1>Tiêu đề bài viết thử nghiệm dài</h1><div class='date'>20/03/2024 08:00</div>"
+            f"<div class='content'>{content}</div></body></html>")
+
+
+def test_hashtag_line_is_not_body_and_the_signature_above_it_is_the_author() -> None:
+    art = extract_article(_article(f"{PARAS}<p>Tin: Ngọc Ánh</p><p>#TinhdoanHaTinh #TuoitreHaTinh 🌸</p>"), URL)
+    assert not any("#" in p for p in art.body)
+    assert art.author == "Ngọc Ánh"
+    assert "Tin: Ngọc Ánh" not in art.body
+
+
+def test_right_aligned_office_signature_is_the_author_as_written() -> None:
+    html = _article(f"{PARAS}<p style='text-align:right'><b>Phòng Thống kê Tổng hợp</b></p>")
+    art = extract_article(html, URL)
+    assert art.author == "Phòng Thống kê Tổng hợp"
+    assert art.body[-1].startswith("Đoạn ba")
+
+
+def test_table_title_line_is_neither_body_nor_caption() -> None:
+    html = _article(f"{PARAS}<table><tr><td>Nông nghiệp</td><td>3,38</td></tr></table>"
+                    "<p style='text-align:center'><i>Bảng: Tốc độ tăng các khu vực kinh tế</i></p>"
+                    f"<p>Đoạn bốn, {LONG}.</p>")
+    art = extract_article(html, URL)
+    assert not any(p.startswith("Bảng:") for p in art.body)
+    assert not any(im.caption for im in art.images)
+
+
+def test_print_page_address_line_attachment_list_and_transcript_label_are_not_body() -> None:
+    html = _article("<div class='label'>Nội dung chi tiết</div>" + PARAS
+                    + "<ul class='list-group'><li class='list-group-item'><strong>Tài liệu hội nghị</strong></li>"
+                    "<li class='list-group-item'><a href='/a.pdf'>tai-lieu.pdf</a></li></ul>"
+                    "<div><i>Địa chỉ bài viết: https://so.example.gov.vn/Detail.aspx?ContentID=1</i></div>")
+    art = extract_article(html, URL)
+    assert all(p.startswith("Đoạn") for p in art.body), art.body

@@ -550,7 +550,9 @@ def _is_boilerplate(block: Block) -> bool:
     text = block.text
     if block.link_share >= MAX_LINK_SHARE:
         return True
-    return is_related_heading(text) or is_furniture(text) or is_footer_line(text)
+    return (is_related_heading(text) or is_furniture(text) or is_footer_line(text)
+            or B.HASHTAG_LINE_RE.match(text) is not None
+            or (len(text) <= C.MAX_CAPTION_CHARS and C.TABLE_TITLE_RE.match(text) is not None))
 
 
 def _caption_style(block: Block, centred_is_cue: bool, italic_is_cue: bool) -> bool:
@@ -636,11 +638,21 @@ def _looks_like_signature(block: Block) -> bool:
     text = signature_name(full)
     if not text or len(text) > SIGNATURE_MAX_CHARS or len(text.split()) > SIGNATURE_MAX_WORDS:
         return False
+    if block.right and _office_signature(text):
+        return True
     words = [w for w in re.split(r"[\s,\-–/]+", text.strip("()")) if w]
     namey = all(w[0].isupper() or not w[0].isalpha() for w in words if _LETTER_RE.search(w))
     if text.endswith(".") and not text.endswith("./."):
         namey = namey and len(words) <= 4
     return namey and (block.right or block.bold or block.italic or len(words) <= 5)
+
+
+def _office_signature(text: str) -> bool:
+    """An office signing the article ("Phòng Thống kê Tổng hợp"): capitalised, opening with an
+    office word, no sentence punctuation."""
+    low = text.lower()
+    return (text[:1].isupper() and not any(ch in text for ch in ".,;:!?")
+            and any(low.startswith(head + " ") for head in B.OFFICE_SIGNATURE_HEADS))
 
 
 def trailing_signature(roots: Sequence[etree._Element], base_url: str) -> str | None:

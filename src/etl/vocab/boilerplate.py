@@ -41,7 +41,7 @@ FURNITURE_LINES: tuple[str, ...] = (
     "twitter", "tweet", "like", "share", "print", "email", "top", "in", "bản quyền", "copyright",
     "đăng nhập", "đăng ký", "tìm kiếm", "theo dõi", "views", "lượt thích", "0 bình luận",
     "xem bản in", "gửi tin", "trở lại", "phản hồi", "ý kiến của bạn", "quảng cáo", "advertisement",
-    "một số hình ảnh", "hình ảnh hoạt động", "album ảnh", "thư viện ảnh",
+    "một số hình ảnh", "hình ảnh hoạt động", "album ảnh", "thư viện ảnh", "nội dung chi tiết",
 )
 
 #: Lines of a site footer: licence, address, responsibility (checked with ``startswith``).
@@ -50,8 +50,11 @@ FOOTER_LINE_PREFIXES: tuple[str, ...] = (
     "fax:", "ghi rõ nguồn", "website được thiết kế", "thiết kế bởi", "bản quyền thuộc", "© ",
     "copyright", "trưởng ban biên tập", "đơn vị quản lý", "cơ quan thường trực", "trang thông tin điện tử",
     "cổng thông tin điện tử", "ghi rõ nguồn", "đang online", "hôm nay:", "đã truy cập", "tổng lượt truy cập",
-    "lượt truy cập", "lượt xem:", "số lượt xem",
+    "lượt truy cập", "lượt xem:", "số lượt xem", "địa chỉ bài viết", "địa chỉ bài:", "link bài viết",
 )
+
+#: A line of hashtags only ("#TinhdoanHaTinh #TuoitreHaTinh 🌸"): tag links, not prose.
+HASHTAG_LINE_RE = re.compile(r"^[^\w#]*#\w+(?:[^\w#]*#\w+)*[^\w#]*$")
 
 #: A counter or rating line: "Lượt xem: 1234", "Đã xem: 55", "(12 lượt xem)".
 COUNTER_RE = re.compile(r"(lượt\s+(xem|đọc|truy cập|thích)|đã\s+xem|views?)\s*[:：]?\s*\d|\d+\s*lượt\s+(xem|đọc)", re.I)
@@ -73,7 +76,8 @@ BOILERPLATE_CLASS_RE = re.compile(
     r"hotline|top-?links|toplinks|weblink|web-?link|lienket|lien-?ket|box-?link|newest|latest|"
     r"most-?read|mostview|most-?viewed|docnhieu|hot-?news|tinmoi|tin-?moi|subscribe|newsletter|"
     r"audio-?player|player|skip-?link|contact|contact-?box|contact-?info|info-?contact|lien-?he|lienhe|"
-    r"maps?|post-?map|map-?section|map-?note|map-?embed"
+    r"maps?|post-?map|map-?section|map-?note|map-?embed|file-?attach(?:ments?)?|"
+    r"list-?group|dinh-?kem|dinhkem"
     r")(?:$|[\s_\-])",
     re.I,
 )
@@ -137,6 +141,12 @@ META_FIELD_SPLIT_RE = re.compile(r"\s*[·|•]\s*|\s+[-–—]\s+")
 #: Separators between the fields of a meta line that may hold a dateline with a dash in it
 #: ("Ngày 18/09/2024 - 15:10 | Tác giả: Thanh Tâm").
 META_FIELD_SEP_RE = re.compile(r"\s*[·|•]\s*")
+
+#: First words of an office signing a report as written ("Phòng Thống kê Tổng hợp"): a
+#: right-aligned line opening with one is a signature even though not every word is capitalised.
+OFFICE_SIGNATURE_HEADS: tuple[str, ...] = (
+    "phòng", "ban", "văn phòng", "trung tâm", "bộ phận", "tổ", "nhóm", "chi cục", "cục", "vụ",
+)
 
 #: CMS account names that are not authors.
 NOT_AUTHORS: tuple[str, ...] = (

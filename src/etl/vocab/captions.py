@@ -23,3 +23,7 @@ MAX_CAPTION_CHARS = 400
 
 #: Longest photo-credit line ("Ảnh: Hà Linh") standing apart from its caption.
 MAX_CREDIT_CHARS = 60
+
+#: The title line of a data table ("Bảng: Tốc độ tăng …", "Bảng 2. …"): neither body nor an
+#: image caption.
+TABLE_TITLE_RE = re.compile(r"^\(?\s*bảng\s*(?:số\s*)?(?:\d+\s*)?[:.]\s*\S", re.I)
