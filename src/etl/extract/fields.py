@@ -685,12 +685,19 @@ def _joins_name(text: str, stop: re.Match[str]) -> bool:
     return nxt is None or nxt.start() > stop.end()
 
 
+def _in_compound(text: str, stop: re.Match[str]) -> bool:
+    """Whether a stop word is the second syllable of a compound ("Công nhân", "bệnh nhân")."""
+    head = text[: stop.end()].lower()
+    return any(head.endswith(c) and (len(head) == len(c) or not head[-len(c) - 1].isalnum())
+               for c in VP.STOP_WORD_COMPOUNDS)
+
+
 def _place_stop(rest: str, pos: int = 0) -> re.Match[str] | None:
     """Where the place name starting at ``pos`` stops; the full stop of "TP." and the dash
     inside a compound name do not count."""
     stop = VP.PLACE_STOP_RE.search(rest, pos)
     while stop is not None and ((stop.group() == "." and _abbreviation_dot(rest, stop.start()))
-                                or _joins_name(rest, stop)):
+                                or _joins_name(rest, stop) or _in_compound(rest, stop)):
         stop = VP.PLACE_STOP_RE.search(rest, stop.end())
     return stop
 
@@ -716,6 +723,11 @@ def _place_phrase(rest: str) -> str:
     while stop is not None and rest[stop.start()] == ",":
         unit = VP.ADMIN_UNIT_RE.match(rest, stop.end())
         if unit is None:
+            country = VP.COUNTRY_RE.match(rest, stop.end())
+            after = _place_stop(rest, country.end()) if country else None
+            if country and (after is None and not rest[country.end():].strip()
+                            or after is not None and after.start() == country.end()):
+                place = f"{place}, {country.group(1)}"
             break
         tail = rest[unit.end():]
         if not tail[:1].isupper() and not tail[:1].isdigit():

@@ -50,5 +50,27 @@ ADMIN_UNIT_RE = re.compile(
     re.I,
 )
 
+#: Compound words whose second syllable is also a stop word ("Nhà Văn hóa Công nhân tỉnh": the
+#: "nhân" of "công nhân" is not the "nhân" of "nhân dịp").
+STOP_WORD_COMPOUNDS: tuple[str, ...] = (
+    "công nhân", "bệnh nhân", "doanh nhân", "cá nhân", "thương nhân", "nghệ nhân", "nông nhân",
+    "văn nhân", "quân nhân", "tư nhân",
+)
+
+#: Countries: after a comma one ends a place chain abroad ("tại Thủ đô Viêng Chăn, Lào").
+COUNTRIES: tuple[str, ...] = (
+    "Lào", "Campuchia", "Trung Quốc", "Thái Lan", "Myanmar", "Malaysia", "Singapore", "Indonesia",
+    "Philippines", "Brunei", "Đông Timor", "Hàn Quốc", "Triều Tiên", "Nhật Bản", "Ấn Độ", "Mông Cổ",
+    "Nga", "Liên bang Nga", "Belarus", "Ukraine", "Hoa Kỳ", "Mỹ", "Canada", "Cuba", "Brazil",
+    "Argentina", "Mexico", "Chile", "Anh", "Pháp", "Đức", "Italy", "Tây Ban Nha", "Bồ Đào Nha",
+    "Hà Lan", "Bỉ", "Thụy Sĩ", "Thụy Điển", "Na Uy", "Đan Mạch", "Phần Lan", "Ba Lan", "Séc",
+    "Hungary", "Bulgaria", "Romania", "Áo", "Australia", "Úc", "New Zealand", "Ai Cập", "Nam Phi",
+    "Israel", "Thổ Nhĩ Kỳ", "Iran", "Ả Rập Xê Út", "UAE", "Qatar", "Kazakhstan", "Angola",
+    "Mozambique", "Algeria", "Venezuela",
+)
+COUNTRY_RE = re.compile(
+    r"\s*(" + "|".join(sorted((re.escape(c) for c in COUNTRIES), key=len, reverse=True)) + r")(?!\w)"
+)
+
 #: Dashes that may join two capitalised parts of one place name ("Văn hóa - Thể thao").
 NAME_DASHES: frozenset[str] = frozenset({"-", "–"})
