@@ -99,3 +99,35 @@ def test_compound_word_does_not_end_a_place_name() -> None:
 
     text = "Ngày 21/7, tại Nhà Văn hóa Công nhân tỉnh, Tỉnh đoàn tổ chức Ngày hội hiến máu."
     assert find_location([text]) == "Nhà Văn hóa Công nhân tỉnh"
+
+
+def _people(text: str) -> dict[str, str | None]:
+    from etl.extract.people import extract_people
+
+    return {p.name: p.position for p in extract_people([text])}
+
+
+def test_foreign_name_framed_by_a_rank_and_a_position() -> None:
+    text = "Thiếu tá Bounmy Phommachanh, Đại đội trưởng Đại đội Biên phòng 411 đánh giá cao kết quả."
+    assert _people(text) == {"Bounmy Phommachanh": "Đại đội trưởng Đại đội Biên phòng 411"}
+
+
+def test_title_alone_does_not_make_an_organisation_a_person() -> None:
+    assert _people("Chủ tịch Hội Nông dân tỉnh phát biểu tại hội nghị.") == {}
+
+
+def test_unit_commander_titles_and_closing_verbs_bound_the_position() -> None:
+    text = ("Đồng chí Atsaphangthong Siphandone, Bí thư Thành ủy, Đô trưởng Thủ đô Viêng Chăn cảm ơn "
+            "sự giúp đỡ; Trung tá Lê Quang Minh, Đồn trưởng Đồn Biên phòng Lao Bảo cho biết.")
+    assert _people(text) == {"Atsaphangthong Siphandone": "Bí thư Thành ủy, Đô trưởng Thủ đô Viêng Chăn",
+                             "Lê Quang Minh": "Đồn trưởng Đồn Biên phòng Lao Bảo"}
+
+
+def test_ethnic_minority_name_with_an_apostrophe() -> None:
+    text = "Theo bà H’Nhi Êban, Trưởng Trạm Khuyến nông huyện Cư Kuin, toàn huyện còn nhiều diện tích."
+    assert _people(text) == {"H’Nhi Êban": "Trưởng Trạm Khuyến nông huyện Cư Kuin"}
+
+
+def test_capitalised_ong_inside_a_proper_name_is_not_an_honorific() -> None:
+    text = "Ban Quản lý Di tích Lăng Cá Ông Thắng Tam tổ chức lễ hội; ông Trần Văn Tuấn, Phó Chủ tịch UBND phát biểu."
+    assert _people(text) == {"Trần Văn Tuấn": "Phó Chủ tịch UBND"}

@@ -20,7 +20,9 @@ from etl.vocab import people as vocab
 log = logging.getLogger(__name__)
 
 #: A token and the whitespace before it; the gaps between tokens are whitespace only.
-_TOKEN = re.compile(r"(\s*)(\w+(?:[&/]\w+)*|[^\w\s])")
+_TOKEN = re.compile(r"(\s*)(\w+(?:[&/’']\w+)*|[^\w\s])")
+#: Apostrophes inside Ê Đê / Gia Rai names ("H’Nhi Êban", "Y’Bih").
+_APOSTROPHES = ("’", "'")
 _SPACES = re.compile(r"\s+")
 #: Separators between a name and the position that follows it, and between two titles.
 _APPOSITION = frozenset({",", "-", "–", "—"})
@@ -67,6 +69,8 @@ _SURNAMES = frozenset(vocab.SURNAMES)
 _NAME_STOPS = frozenset(vocab.NAME_STOP_WORDS)
 _PLACE_FIRSTS = frozenset(_PLACES)
 _HONORIFIC_LASTS = frozenset(_HONORIFIC_ENDS)
+_HEAD_ENDS = _suffix_index(vocab.POSITION_HEADS)
+_HEAD_LASTS = frozenset(_HEAD_ENDS)
 
 
 class _Tokens:
@@ -138,7 +142,21 @@ def _position_at(tk: _Tokens, i: int) -> int:
 
 
 def _is_name_word(t: str) -> bool:
-    return t[0].isalnum() and t.isalpha() and t[0].isupper() and (len(t) == 1 or t[1:].islower())
+    if t[0].isalnum() and t.isalpha() and t[0].isupper() and (len(t) == 1 or t[1:].islower()):
+        return True
+    if not any(a in t for a in _APOSTROPHES):
+        return False
+    parts = re.split("[’']", t)
+    return all(p and _is_name_word(p) for p in parts)
+
+
+def _honorific_before(tk: _Tokens, i: int) -> bool:
+    """Whether an honorific frames the name at ``i``; a capitalised "Ông"/"Bà" right after a
+    capitalised word is part of a proper name ("Lăng Cá Ông Thắng Tam", "Đền Bà Chúa")."""
+    if not _ends_at(tk, i - 1, _HONORIFIC_ENDS):
+        return False
+    word = tk.texts[i - 1]
+    return not (word[0].isupper() and i >= 2 and _is_name_word(tk.texts[i - 2]) and tk.gap(i - 1) <= 2)
 
 
 def _name_run(tk: _Tokens, i: int, *, after_honorific: bool = False) -> int:
@@ -183,7 +201,7 @@ def _name_run(tk: _Tokens, i: int, *, after_honorific: bool = False) -> int:
 
 def _left_position(tk: _Tokens, i: int) -> tuple[str | None, bool]:
     """Look before the name: (title before it, whether an honorific or title frames it)."""
-    if _ends_at(tk, i - 1, _HONORIFIC_ENDS):
+    if _honorific_before(tk, i):
         return None, True
     b = i
     limit = max(0, i - _MAX_LEFT_WORDS)
@@ -284,8 +302,18 @@ def _starts(tk: _Tokens) -> list[int]:
     for i, (t, low) in enumerate(zip(tk.texts, tk.lows, strict=True)):
         if after_honorific or t in _SURNAMES or low in _PLACE_FIRSTS:
             out.append(i)
-        after_honorific = low in _HONORIFIC_LASTS
+        after_honorific = low in _HONORIFIC_LASTS or low in _HEAD_LASTS
     return out
+
+
+def _titled_foreign_name(tk: _Tokens, i: int) -> int:
+    """A name with no Vietnamese family name (a Lao officer, an ethnic-minority name) framed
+    on both sides: a title right before it and a position after it ("Thiếu tá Bounmy
+    Phommachanh, Đại đội trưởng …"). One side alone is too weak: "Chủ tịch Hội Nông dân"."""
+    if not _ends_at(tk, i - 1, _HEAD_ENDS) or tk.texts[i] in _SURNAMES:
+        return 0
+    n = _name_run(tk, i, after_honorific=True)
+    return n if n and _right_position(tk, i + n) else 0
 
 
 def _people_in(text: str) -> list[tuple[str, str | None]]:
@@ -302,7 +330,7 @@ def _people_in(text: str) -> list[tuple[str, str | None]]:
         if place:
             i += place
             continue
-        n = _name_run(tk, i, after_honorific=_ends_at(tk, i - 1, _HONORIFIC_ENDS))
+        n = _name_run(tk, i, after_honorific=_honorific_before(tk, i)) or _titled_foreign_name(tk, i)
         if not n:
             i += 1
             continue
