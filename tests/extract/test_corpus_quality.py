@@ -22,6 +22,7 @@ WILD = ROOT / "tests" / "corpus_wild"
 HOLDOUT = ROOT / "tests" / "corpus_holdout"
 FINAL = ROOT / "tests" / "corpus_final"
 LAST = ROOT / "tests" / "corpus_last"
+FIFTH = ROOT / "tests" / "corpus_fifth"
 FLOORS = {"body_token_f1": 0.99, "para_precision": 0.95, "caption_f1": 0.95, "published_at": 0.95,
           "event_date": 0.9, "author": 0.95, "location": 0.9}
 MAX_CAPTION_LEAK = 0.02
@@ -90,6 +91,14 @@ def test_unknown_layouts_of_the_last_corpus() -> None:
     pages = load_corpus(LAST)
     if not pages:
         pytest.skip("last corpus not present")
+    assert not any(g.get("adapter") for _, g in pages)
+    _check(_scores(pages, use_adapter=False))
+
+
+def test_unknown_layouts_of_the_fifth_corpus() -> None:
+    pages = load_corpus(FIFTH)
+    if not pages:
+        pytest.skip("fifth corpus not present")
     assert not any(g.get("adapter") for _, g in pages)
     _check(_scores(pages, use_adapter=False))
 
