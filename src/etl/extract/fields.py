@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -425,13 +426,19 @@ def _near_headline(body: etree._Element, title_el: etree._Element) -> Dateline |
         return None
     inside_title = set(title_el.iter())
     after = [el for el in elements[start + 1:start + 1 + DATELINE_WINDOW] if el not in inside_title]
-    cut = len(after)
-    for i, el in enumerate(after):
-        if len((el.text or "").strip()) > DATELINE_MAX_CHARS or el.tag == "p" and len(
-                norm_text(el.text_content() or "")) > DATELINE_MAX_CHARS:
-            cut = i
-            break
-    found = _first_dateline(after[:cut])
+    cut = 0
+
+    def up_to_lead() -> Iterator[etree._Element]:
+        # lazily: most pages give their dateline in the first few elements
+        nonlocal cut
+        for el in after:
+            if len((el.text or "").strip()) > DATELINE_MAX_CHARS or el.tag == "p" and len(
+                    norm_text(el.text_content() or "")) > DATELINE_MAX_CHARS:
+                return
+            cut += 1
+            yield el
+
+    found = _first_dateline(up_to_lead())
     if found is not None:
         return found[0]
     before = _first_dateline(list(reversed(elements[max(0, start - 15):start])))
@@ -441,12 +448,18 @@ def _near_headline(body: etree._Element, title_el: etree._Element) -> Dateline |
     return before[0] if before else None
 
 
-def _first_dateline(elements: list[etree._Element], *, marked_only: bool = False
+def _first_dateline(elements: Iterable[etree._Element], *, marked_only: bool = False
                     ) -> tuple[Dateline, str] | None:
     """The first element reading as a dateline, with its text; failing that, the first meta
     line with a dateline among its fields ("Ngày 18/09/2024 - 15:10 | Tác giả: Thanh Tâm")."""
-    texts = [(el, t) for el in elements if not _in_link_list(el) and (t := _date_text(el))]
-    for el, text in texts:
+    texts: list[str] = []
+    for el in elements:
+        if _in_link_list(el):
+            continue
+        text = _date_text(el)
+        if not text:
+            continue
+        texts.append(text)
         if marked_only:
             if el.tag == "time" or not _publication_cued(text) or not looks_like_dateline(
                     text, max_chars=DATELINE_MAX_CHARS):
@@ -459,7 +472,9 @@ def _first_dateline(elements: list[etree._Element], *, marked_only: bool = False
             return dl, text
     if marked_only:
         return None
-    for _, text in texts:
+    for text in texts:
+        if not B.META_FIELD_SEP_RE.search(text):
+            continue
         for field in B.META_FIELD_SEP_RE.split(text):
             dl = parse_dateline(field) if looks_like_dateline(field, max_chars=DATELINE_MAX_CHARS) else None
             if dl:
