@@ -71,9 +71,8 @@ def test_run_lock_makes_a_second_run_wait_then_fail_cleanly(tmp_path) -> None:
     holder = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
     start = time.monotonic()
-    with pytest.raises(StoreError, match="another run holds"):
-        with store.run_lock(tmp_path, timeout_s=0.6):
-            pass
+    with pytest.raises(StoreError, match="another run holds"), store.run_lock(tmp_path, timeout_s=0.6):
+        pytest.fail("the lock was granted while another process held it")
     assert time.monotonic() - start >= 0.5
     with store.run_lock(tmp_path, timeout_s=10):
         waited = time.monotonic() - start

@@ -69,9 +69,6 @@ class SourcesConfig:
                               path=self.path, key="sources")
         return [by_id[i] for i in ids]
 
-    def by_id(self, source_id: str) -> Source:
-        return self.select([source_id])[0]
-
 
 def default_sources_path() -> Path:
     """The shipped sources file: the real launch portals."""

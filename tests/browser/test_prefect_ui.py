@@ -10,6 +10,7 @@ into the checkout's data/demo. Screenshots, the run-summary artifact and the tim
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -121,10 +122,8 @@ def _stop(proc: subprocess.Popen[bytes], interrupts: int, grace_s: float) -> lis
         if proc.poll() is not None:
             break
         os.killpg(pgid, signal.SIGINT)
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=grace_s)
-        except subprocess.TimeoutExpired:
-            pass
     if _group_alive(pgid):
         os.killpg(pgid, signal.SIGKILL)
     proc.wait(timeout=30)
@@ -170,11 +169,9 @@ def stack(tmp_path_factory: pytest.TempPathFactory, pytestconfig: pytest.Config)
         started.append((_start(env, logs["server"], "server", "start"), 1, 20))
         deadline = time.monotonic() + 120
         while True:
-            try:
+            with contextlib.suppress(httpx.HTTPError, ValueError):
                 if httpx.get(f"{base}/api/health", timeout=2).json() is True:
                     break
-            except (httpx.HTTPError, ValueError):
-                pass
             assert started[0][0].poll() is None, Path(logs["server"]).read_text()
             assert time.monotonic() < deadline, "server not healthy after 120 s"
             time.sleep(0.5)

@@ -88,13 +88,6 @@ HIDDEN_CLASS_RE = re.compile(
     r"(?:^|\s)(?:hidden|d-none|sr-only|visually-hidden|element-invisible|element-hidden|invisible|hide|screen-reader-text)(?:$|\s)", re.I
 )
 
-#: Class/id cues that mark an article container (never dropped as boilerplate).
-CONTENT_CLASS_RE = re.compile(
-    r"content|detail|article|entry|post-?body|news-?body|noidung|noi-?dung|chitiet|chi-?tiet|"
-    r"maincontent|fulltext|full-?text|body-?text|story|news-?content|baiviet",
-    re.I,
-)
-
 #: Class/id cues of a lead (sapo) paragraph outside the content container.
 LEAD_CLASS_RE = re.compile(r"sapo|lead|summary|tomtat|tom-?tat|chapeau|description|intro|excerpt|abstract|teaser", re.I)
 

@@ -7,9 +7,6 @@ import re
 #: A caption line opens with one of these ("Ảnh: Đ/c Lê Hải Quân ...", "(Ảnh: TTXVN)").
 CAPTION_PREFIX_RE = re.compile(r"^\(?\s*(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|photo)\s*(?:\d+\s*)?[:.\-–]", re.I)
 
-#: A caption closes with a photo credit: "... tại Hội nghị (Ảnh: PV)".
-CAPTION_CREDIT_RE = re.compile(r"\((?:ảnh|nguồn ảnh|ảnh minh họa)\s*:?[^)]{0,60}\)\s*$", re.I)
-
 #: Class/id cues of caption elements (figcaption-like divs, caption table cells).
 CAPTION_CLASS_RE = re.compile(
     r"caption|chuthich|chu-?thich|image-?desc|img-?desc|photo-?desc|pic-?desc|desc-?img|"
