@@ -105,3 +105,23 @@ def test_select_unknown_source_id_fails_with_the_ids_known() -> None:
 def test_missing_file_is_named(tmp_path) -> None:
     with pytest.raises(ConfigError, match="nope.toml"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_crawl_limits_come_from_the_crawl_table_unless_a_source_sets_its_own() -> None:
+    text = "[crawl]\nmax_articles_per_run = 40\nmax_listing_pages = 7\n" + VALID.replace(
+        "max_listing_pages = 3", "max_listing_pages = 3\nmax_articles_per_run = 5000")
+    mic, nghean = parse_config(text, path="s.toml").sources
+    assert (mic.max_articles_per_run, mic.max_listing_pages) == (5000, 3)
+    assert (nghean.max_articles_per_run, nghean.max_listing_pages) == (40, 7)
+    assert parse_config(VALID).sources[1].max_articles_per_run is None
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("[crawl]\nmax_articles = 3\n" + VALID, "crawl.max_articles"),
+    ("[crawl]\nmax_articles_per_run = 0\n" + VALID, "crawl.max_articles_per_run"),
+    ("crawl = 3\n" + VALID, "crawl"),
+    (VALID.replace("max_listing_pages = 3", "max_articles_per_run = \"many\""), "max_articles_per_run"),
+])
+def test_a_bad_crawl_limit_names_its_key(text: str, key: str) -> None:
+    with pytest.raises(ConfigError, match=key.replace(".", r"\.")):
+        parse_config(text, path="s.toml")

@@ -126,3 +126,22 @@ def test_a_source_that_suddenly_yields_nothing_raises_an_alert(collected, demo_s
     dq = pl.read_delta(str(tables.dq_results)).filter(
         (pl.col("run_id") == report.run_id) & (pl.col("check") == "source_yields_rows"))
     assert dq.select("source_id", "severity", "failed").rows() == [("nghean", "warning", 1)]
+
+
+def test_a_run_stopping_at_the_article_limit_reports_what_is_left_and_the_next_run_takes_it(
+        demo_sources: Path, tmp_path: Path, caplog) -> None:
+    limited = tmp_path / "limited.toml"
+    limited.write_text(demo_sources.read_text(encoding="utf-8").replace(
+        "[[sources]]", "[crawl]\nmax_articles_per_run = 4\n\n[[sources]]", 1), encoding="utf-8")
+    data = tmp_path / "data"
+    with caplog.at_level("WARNING", logger="etl.pipeline"):
+        first = run_without_prefect(limited, data, ["mic"])
+    assert first.per_source["mic"]["new"] == 4
+    left = first.per_source["mic"]["left"]
+    assert left > 0 and f"{left} new article(s) left for the next run" in caplog.text
+    stored = pl.read_delta(str(store.Tables.at(data).runs))
+    counts = stored.explode("counts").unnest("counts").filter(pl.col("name") == "left")
+    assert counts["value"].to_list() == [left]
+    second = run_without_prefect(limited, data, ["mic"])
+    assert second.per_source["mic"]["new"] == min(4, left)
+    assert second.per_source["mic"]["left"] == max(0, left - 4)

@@ -20,9 +20,11 @@ from etl.urls import netloc_of
 
 SOURCE_KINDS = ("ministry", "province")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
-_TOP_KEYS = {"allow_private_networks", "politeness", "sources"}
+_TOP_KEYS = {"allow_private_networks", "crawl", "politeness", "sources"}
+#: ``CrawlSettings`` fields a sources file may set, in ``[crawl]`` and per source.
+CRAWL_KEYS = ("max_listing_pages", "max_articles_per_run")
 _REQUIRED = ("id", "name", "kind", "start_urls", "article_url_pattern")
-_OPTIONAL = ("listing_url_pattern", "adapter", "max_listing_pages", "politeness", "enabled")
+_OPTIONAL = ("listing_url_pattern", "adapter", *CRAWL_KEYS, "politeness", "enabled")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,8 @@ class Source:
     listing_url_pattern: re.Pattern[str] | None = None
     adapter: str | None = None
     max_listing_pages: int | None = None
+    #: Articles fetched in one run (None: ``CrawlSettings.max_articles_per_run``).
+    max_articles_per_run: int | None = None
     enabled: bool = True
     fetch: FetchSettings = field(default_factory=FetchSettings)
 
@@ -98,13 +102,21 @@ def parse_config(text: str, *, path: str | None = None) -> SourcesConfig:
     if not isinstance(allow_private, bool):
         raise ConfigError("must be true or false", path=path, key="allow_private_networks")
     base_fetch = _fetch_settings(DEFAULT_SETTINGS.fetch, data.get("politeness", {}), path, None)
+    crawl = data.get("crawl", {})
+    if not isinstance(crawl, dict):
+        raise ConfigError("must be a table", path=path, key="crawl")
+    for key in sorted(set(crawl) - set(CRAWL_KEYS)):
+        raise ConfigError(f"unknown crawl setting; allowed: {sorted(CRAWL_KEYS)}", path=path, key=f"crawl.{key}")
+    for key, value in crawl.items():
+        if not _whole_number(value):
+            raise ConfigError("must be a whole number ≥ 1", path=path, key=f"crawl.{key}")
     raw_sources = data.get("sources")
     if not isinstance(raw_sources, list) or not raw_sources:
         raise ConfigError("declare at least one [[sources]] table", path=path, key="sources")
     sources: list[Source] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_sources):
-        source = _parse_source(raw, index, base_fetch, path)
+        source = _parse_source(raw, index, base_fetch, path, crawl)
         if source.id in seen:
             raise ConfigError("duplicate source id", path=path, source_id=source.id, key="id")
         seen.add(source.id)
@@ -112,7 +124,12 @@ def parse_config(text: str, *, path: str | None = None) -> SourcesConfig:
     return SourcesConfig(sources=tuple(sources), allow_private_networks=allow_private, path=path)
 
 
-def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | None) -> Source:
+def _whole_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | None,
+                  crawl: dict[str, int]) -> Source:
     label = f"#{index + 1}"
     if not isinstance(raw, dict):
         raise ConfigError("each [[sources]] entry must be a table", path=path, source_id=label)
@@ -145,9 +162,10 @@ def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | N
     adapter = raw.get("adapter")
     if adapter is not None:
         _check_adapter(adapter, fail)
-    max_pages = raw.get("max_listing_pages")
-    if max_pages is not None and (isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1):
-        raise fail("must be a whole number ≥ 1", "max_listing_pages")
+    limits = {key: raw.get(key, crawl.get(key)) for key in CRAWL_KEYS}
+    for key, value in limits.items():
+        if value is not None and not _whole_number(value):
+            raise fail("must be a whole number ≥ 1", key)
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
         raise fail("must be true or false", "enabled")
@@ -162,7 +180,8 @@ def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | N
         article_url_pattern=_compile(raw["article_url_pattern"], fail, "article_url_pattern"),
         listing_url_pattern=_compile(listing, fail, "listing_url_pattern") if listing else None,
         adapter=adapter,
-        max_listing_pages=max_pages,
+        max_listing_pages=limits["max_listing_pages"],
+        max_articles_per_run=limits["max_articles_per_run"],
         enabled=enabled,
         fetch=_fetch_settings(base_fetch, raw.get("politeness", {}), path, label),
     )

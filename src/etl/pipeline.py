@@ -85,6 +85,8 @@ class SourceBatch:
     failed: int = 0
     #: Pages the fetcher refused by policy (robots.txt, foreign host): skipped, not failed.
     refused: int = 0
+    #: New articles found but beyond the per-run limit: the next run fetches them.
+    left: int = 0
     error: str | None = None
 
     @property
@@ -99,6 +101,7 @@ class SourceBatch:
             "skipped": (d.skipped if d else 0) + self.refused,
             "failed": self.failed,
             "quarantined": len(self.quarantine),
+            "left": self.left,
         }
 
 
@@ -145,11 +148,23 @@ def given_up_urls(tables: store.Tables, source_id: str, settings: Settings) -> s
     return set(failed.filter(give_up)["url"].to_list()) | store.repeatedly_quarantined(tables, source_id, attempts)
 
 
+def articles_for_this_run(batch: SourceBatch, source: Source, settings: Settings) -> list[str]:
+    """The new URLs this run fetches; the rest are counted as ``left`` and said so in the log."""
+    assert batch.discovery is not None
+    limit = source.max_articles_per_run or settings.crawl.max_articles_per_run
+    urls = batch.discovery.article_urls
+    batch.left = max(0, len(urls) - limit)
+    if batch.left:
+        log.warning("%s: stopping at max_articles_per_run = %d; %d new article(s) left for the next run "
+                    "(raise it in the sources file, [crawl] or per source)", source.id, limit, batch.left)
+    return urls[:limit]
+
+
 def collect_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: RawStore,
                      settings: Settings, *, run_id: str, progress: ProgressSink | None = None) -> SourceBatch:
     """Fetch, keep, extract and check every new article of the batch."""
     assert batch.discovery is not None
-    urls = batch.discovery.article_urls[: settings.crawl.max_articles_per_source]
+    urls = articles_for_this_run(batch, source, settings)
     progress = progress or current_progress()
     progress.start(source.id, len(urls))
     seen_ids: set[str] = set()
@@ -386,7 +401,7 @@ def raise_if_failed(report: RunReport) -> None:
 
 
 _STAGES = {"listing_pages": "discover", "listing_unchanged": "discover", "articles_found": "discover",
-           "unchanged": "discover", "skipped": "discover", "failed": "fetch", "new": "extract", "quarantined": "quality",
+           "unchanged": "discover", "skipped": "discover", "left": "discover", "failed": "fetch", "new": "extract", "quarantined": "quality",
            "rows_written": "store"}
 
 

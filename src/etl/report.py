@@ -10,7 +10,8 @@ from etl import store
 from etl.pipeline import RunReport
 
 COLUMNS = (("listing_pages", "listing pages"), ("new", "new"), ("unchanged", "unchanged"),
-           ("skipped", "skipped"), ("failed", "failed"), ("quarantined", "quarantined"), ("rows_written", "rows written"))
+           ("skipped", "skipped"), ("failed", "failed"), ("quarantined", "quarantined"), ("rows_written", "rows written"),
+           ("left", "left for next run"))
 
 READ_SNIPPET = """import polars as pl
 articles = pl.read_delta("{path}")

@@ -73,8 +73,9 @@ class CrawlSettings:
     """How far discovery goes."""
 
     max_listing_pages: int = 5
-    #: Hard ceiling on articles fetched per source in one run (protects against runaway listings).
-    max_articles_per_source: int = 500
+    #: Articles fetched per source in one run; the rest wait for the next run, which the run
+    #: logs and reports (``left``). Settable in the sources file (``[crawl]`` or per source).
+    max_articles_per_run: int = 500
     #: Nights an article may fail transiently (timeout, 5xx) before it is no longer asked for.
     max_article_attempts: int = 3
 
