@@ -20,10 +20,14 @@ import sys
 import time
 import tracemalloc
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 from etl.fetch import Fetcher
-from etl.fixtures.faults import FaultServer, make_bomb
 from etl.settings import FetchSettings
+
+#: The fault server is test-only code (tests/servers), not part of the shipped package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from servers.faults import FaultServer, make_bomb  # noqa: E402
 
 
 def _serve(conn: Connection, bomb_mb: int) -> None:

@@ -26,9 +26,13 @@ import time
 from collections import Counter
 from datetime import UTC, datetime
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from etl.settings import FetchSettings
+
+#: The fault server is test-only code (tests/servers), not part of the shipped package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 #: Fast politeness so the timeouts of the slow faults do not dominate the figures.
 POLITENESS = {"min_delay_s": 0.0, "retries": 1, "backoff_s": 0.05, "backoff_max_s": 0.1,
@@ -37,7 +41,7 @@ POLITENESS = {"min_delay_s": 0.0, "retries": 1, "backoff_s": 0.05, "backoff_max_
 
 
 def _serve(conn: Connection, bomb_mb: int) -> None:
-    from etl.fixtures.faults import FaultServer, make_bomb
+    from servers.faults import FaultServer, make_bomb
 
     make_bomb(bomb_mb << 20, 31)
     make_bomb(bomb_mb << 20, 15)

@@ -17,9 +17,7 @@ from datetime import UTC
 from typing import Any
 
 import pytest
-
-from etl.fetch import Fetcher, FetchResult, decode_html, parse_retry_after
-from etl.fixtures.faults import (
+from servers.faults import (
     ETAG,
     LAST_MODIFIED,
     VIETNAMESE_TEXT,
@@ -29,6 +27,8 @@ from etl.fixtures.faults import (
     encode_cp1258,
     make_bomb,
 )
+
+from etl.fetch import Fetcher, FetchResult, decode_html, parse_retry_after
 from etl.settings import FetchSettings
 from etl.urls import canonicalize_url
 

@@ -25,10 +25,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from servers.faults import CLEAN_SLUGS, FLAKY_FAILURES, NEWS_SLUGS, FaultServer
 
 from etl import store
 from etl.config import Source, SourcesConfig, parse_config
-from etl.fixtures.faults import CLEAN_SLUGS, FLAKY_FAILURES, NEWS_SLUGS, FaultServer
 from etl.pipeline import RunReport, collect_articles, discover_source, new_run_id, open_fetcher, write_run
 from etl.raw import RawStore
 from etl.settings import CrawlSettings, Settings
@@ -38,8 +38,13 @@ MAX_LISTING_PAGES = 3
 RETRIES = 1
 #: Two failing nights and a transient URL is given up (the default is 3; 2 keeps the test short).
 SETTINGS = Settings(crawl=CrawlSettings(max_article_attempts=2))
-#: Generous against the ~5 s a faulty run takes; a fault that hangs or retries without bound breaks it.
-RUN_DEADLINE_S = 15.0
+#: Timeouts well above what a loopback answer needs on a loaded machine (a whole page is served from
+#: memory), and well below the 5 s the slow faults hold the connection: nothing races real work.
+CONNECT_TIMEOUT_S = 2.0
+READ_TIMEOUT_S = 1.0
+TOTAL_TIMEOUT_S = 2.0
+#: Generous against the ~8 s a faulty run takes; a fault that hangs or retries without bound breaks it.
+RUN_DEADLINE_S = 40.0
 ROBOTS_TXT = "User-agent: *\nDisallow: /news/private-\n"
 
 STORED = "stored"
@@ -100,9 +105,9 @@ min_delay_s = 0.0
 retries = {RETRIES}
 backoff_s = 0.05
 backoff_max_s = 0.1
-connect_timeout_s = 0.5
-read_timeout_s = 0.3
-total_timeout_s = 1.0
+connect_timeout_s = {CONNECT_TIMEOUT_S}
+read_timeout_s = {READ_TIMEOUT_S}
+total_timeout_s = {TOTAL_TIMEOUT_S}
 max_bytes = 1048576
 max_retry_after_s = 2.0
 [[sources]]
