@@ -81,21 +81,21 @@ def test_print_page_address_line_attachment_list_and_transcript_label_are_not_bo
 
 
 def test_country_after_a_comma_continues_the_place_chain() -> None:
-    from etl.extract.fields import find_location
+    from etl.extract.place import find_location
 
     text = "HTTV - Chiều 19/5, tại Thủ đô Viêng Chăn, Lào, Đoàn công tác tỉnh đã hội đàm."
     assert find_location([text]) == "Thủ đô Viêng Chăn, Lào"
 
 
 def test_a_capitalised_clause_after_a_comma_is_not_a_country() -> None:
-    from etl.extract.fields import find_location
+    from etl.extract.place import find_location
 
     text = "Ngày 9/5, tại Đồn Biên phòng Lao Bảo, Anh em chiến sĩ tổ chức tuần tra."
     assert find_location([text]) == "Đồn Biên phòng Lao Bảo"
 
 
 def test_compound_word_does_not_end_a_place_name() -> None:
-    from etl.extract.fields import find_location
+    from etl.extract.place import find_location
 
     text = "Ngày 21/7, tại Nhà Văn hóa Công nhân tỉnh, Tỉnh đoàn tổ chức Ngày hội hiến máu."
     assert find_location([text]) == "Nhà Văn hóa Công nhân tỉnh"

@@ -7,8 +7,8 @@ from datetime import date
 
 from etl.extract import extract_article
 from etl.extract.dates import parse_event_date
-from etl.extract.fields import find_location
 from etl.extract.people import extract_people
+from etl.extract.place import find_location
 
 URL = "https://so.example.gov.vn/tin-tuc/bai-viet.html"
 LONG = "có nhiều dấu phẩy, nhiều chữ, đủ dài để là một đoạn văn của bài viết chính"

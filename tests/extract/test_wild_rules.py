@@ -69,7 +69,7 @@ def test_lead_in_a_table_row_before_the_content_row_is_body() -> None:
 
 
 def test_location_goes_on_over_administrative_units_only() -> None:
-    from etl.extract.fields import find_location
+    from etl.extract.place import find_location
 
     assert find_location(["Sáng 18/2, tại xã Hạ Long, huyện Vân Đồn, Tỉnh ủy tổ chức lễ."]) \
         == "xã Hạ Long, huyện Vân Đồn"
@@ -171,7 +171,7 @@ def test_related_thumbnails_beside_the_body_are_not_article_images() -> None:
 
 
 def test_abbreviated_unit_word_does_not_end_the_place() -> None:
-    from etl.extract.fields import find_location
+    from etl.extract.place import find_location
 
     assert find_location(["Sáng 5/3, tại TP. Hồ Chí Minh, Bộ Y tế tổ chức hội nghị."]) == "TP. Hồ Chí Minh"
     assert find_location(["Ngày 5/3, tại TP.HCM, Sở họp."]) == "TP.HCM"

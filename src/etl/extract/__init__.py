@@ -2,7 +2,8 @@
 
 ``extract_article`` runs the stages in order: read head metadata → find headline and dateline
 on the raw tree → clean (``etl.clean``) → content roots → typed blocks (``generic``) → fields
-(``fields``, ``dates``) → people and documents named in body and captions.
+(one module each: ``title``, ``dateline``, ``byline``, ``place``; ``meta`` reads the head,
+``dates`` parses date text) → people and documents named in body and captions.
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ from etl.adapters import get_adapter
 from etl.adapters.base import SiteAdapter
 from etl.adapters.selectors import css_to_xpath, select_first
 from etl.clean import clean_tree, parse_html
-from etl.extract import fields as F
+from etl.extract import byline as by
+from etl.extract.dateline import find_published
 from etl.extract.dates import VN_TZ, parse_event_date
 from etl.extract.generic import assemble, find_content_roots, trailing_signature, walk
+from etl.extract.meta import read_meta
+from etl.extract.place import find_location
+from etl.extract.title import find_title
 from etl.fetch import decode_html
 from etl.models import Article, DocumentRef, Person
 
@@ -49,18 +54,18 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     # lxml.html picks each element's Python class in Python whenever it makes a proxy; holding
     # one proxy per element for the whole call makes every later walk over the tree reuse them.
     proxies = list(doc.iter())
-    meta = F.read_meta(doc)
+    meta = read_meta(doc)
     body = doc.find("body")
     if body is None:
         body = doc
     forced_title = select_first(body, site.title) if site else None
     forced_date = select_first(body, site.dateline) if site else None
     forced_root = select_first(body, site.content) if site else None
-    title, title_el = F.find_title(body, meta, forced_title, url)
-    published = F.find_published(body, meta, title_el, forced_date)
-    bylines = F.byline_candidates(body)
-    labelled = F.labelled_byline(body, title_el)
-    header = F.header_lines(body, title_el) if meta.author else []
+    title, title_el = find_title(body, meta, forced_title, url)
+    published = find_published(body, meta, title_el, forced_date)
+    bylines = by.byline_candidates(body)
+    labelled = by.labelled_byline(body, title_el)
+    header = by.header_lines(body, title_el) if meta.author else []
     keep = [el for el in (forced_root, title_el, forced_date) if el is not None]
     drops = [css_to_xpath(s) for s in site.drop] if site else []
     body = clean_tree(doc, drop_xpaths=drops, keep=keep)
@@ -71,20 +76,20 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     result = assemble(blocks, title=title)
     forced_author = select_first(body, site.author) if site else None
     # "Nguồn: Báo X" names the writer only when nothing else on the page does.
-    source_only = result.signature is not None and F.is_source_line(result.signature)
-    author = F.clean_author(result.signature) if result.signature and not source_only else None
+    source_only = result.signature is not None and by.is_source_line(result.signature)
+    author = by.clean_author(result.signature) if result.signature and not source_only else None
     if author is None:
-        author = F.find_byline(bylines, doc, forced_author)
+        author = by.find_byline(bylines, doc, forced_author)
     if author is None:
-        author = F.clean_author(trailing_signature(roots, base))
+        author = by.clean_author(trailing_signature(roots, base))
     if author is None and forced_author is None:
-        author = F.byline_in_article(bylines, roots, published)
+        author = by.byline_in_article(bylines, roots, published)
     if author is None and forced_author is None:
-        author = F.byline_after_article(bylines, roots) or labelled
+        author = by.byline_after_article(bylines, roots) or labelled
     if author is None and source_only:
-        author = F.clean_author(result.signature)
+        author = by.clean_author(result.signature)
     if author is None and forced_author is None:
-        author = F.shown_meta_author(meta, header)
+        author = by.shown_meta_author(meta, header)
     published_day: date | None = published.instant.astimezone(VN_TZ).date() if published else None
     captions = [im.caption for im in result.images if im.caption]
     del proxies
@@ -93,7 +98,7 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
         title=title,
         published_at=published.instant.replace(microsecond=0) if published else None,
         event_date=parse_event_date(result.body, published_day),
-        location=F.find_location(result.body),
+        location=find_location(result.body),
         author=author,
         body=result.body,
         images=result.images,
