@@ -24,28 +24,34 @@ def test_event_date_after_a_leading_emoji() -> None:
 
 
 def test_dateline_field_of_a_meta_line_with_the_author() -> None:
-    html = ("<html><head><title>In bài viết</title></head><body><div class='title'>Khai mạc "
-            "Lễ hội Nghinh Ông Thắng Tam năm 2024</div><div class='info'><i>Ngày 18/09/2024 - 15:10 | "
-            f"Tác giả: Thanh Tâm</i></div><div class='content'>{PARAS}</div></body></html>")
+    html = (
+        "<html><head><title>In bài viết</title></head><body><div class='title'>Khai mạc "
+        "Lễ hội Nghinh Ông Thắng Tam năm 2024</div><div class='info'><i>Ngày 18/09/2024 - 15:10 | "
+        f"Tác giả: Thanh Tâm</i></div><div class='content'>{PARAS}</div></body></html>"
+    )
     art = extract_article(html, URL)
     assert art.published_at is not None
     assert art.published_at.isoformat() == "2024-09-18T08:10:00+00:00"
 
 
 def test_marked_update_line_in_the_article_beats_the_top_bar_date() -> None:
-    html = ("<html><body><div class='header'><span class='header-date'>Thứ Ba, 19/03/2024</span></div>"
-            "<h1>Khởi công dự án nâng cấp đường tỉnh 389 đoạn qua thị xã</h1>"
-            f"<div class='sapo'><strong>Sáng 18/3, tại phường An Lưu, {LONG}, {LONG}, {LONG}.</strong></div>"
-            f"<div class='update'>(Cập nhật 18/3/2024 - 15:20)</div><div class='content'>{PARAS}</div>"
-            "</body></html>")
+    html = (
+        "<html><body><div class='header'><span class='header-date'>Thứ Ba, 19/03/2024</span></div>"
+        "<h1>Khởi công dự án nâng cấp đường tỉnh 389 đoạn qua thị xã</h1>"
+        f"<div class='sapo'><strong>Sáng 18/3, tại phường An Lưu, {LONG}, {LONG}, {LONG}.</strong></div>"
+        f"<div class='update'>(Cập nhật 18/3/2024 - 15:20)</div><div class='content'>{PARAS}</div>"
+        "</body></html>"
+    )
     art = extract_article(html, URL)
     assert art.published_at is not None
     assert art.published_at.isoformat() == "2024-03-18T08:20:00+00:00"
 
 
 def _article(content: str) -> str:
-    return ("<html><body><h1>Tiêu đề bài viết thử nghiệm dài</h1><div class='date'>20/03/2024 08:00</div>"
-            f"<div class='content'>{content}</div></body></html>")
+    return (
+        "<html><body><h1>Tiêu đề bài viết thử nghiệm dài</h1><div class='date'>20/03/2024 08:00</div>"
+        f"<div class='content'>{content}</div></body></html>"
+    )
 
 
 def test_hashtag_line_is_not_body_and_the_signature_above_it_is_the_author() -> None:
@@ -63,19 +69,24 @@ def test_right_aligned_office_signature_is_the_author_as_written() -> None:
 
 
 def test_table_title_line_is_neither_body_nor_caption() -> None:
-    html = _article(f"{PARAS}<table><tr><td>Nông nghiệp</td><td>3,38</td></tr></table>"
-                    "<p style='text-align:center'><i>Bảng: Tốc độ tăng các khu vực kinh tế</i></p>"
-                    f"<p>Đoạn bốn, {LONG}.</p>")
+    html = _article(
+        f"{PARAS}<table><tr><td>Nông nghiệp</td><td>3,38</td></tr></table>"
+        "<p style='text-align:center'><i>Bảng: Tốc độ tăng các khu vực kinh tế</i></p>"
+        f"<p>Đoạn bốn, {LONG}.</p>"
+    )
     art = extract_article(html, URL)
     assert not any(p.startswith("Bảng:") for p in art.body)
     assert not any(im.caption for im in art.images)
 
 
 def test_print_page_address_line_attachment_list_and_transcript_label_are_not_body() -> None:
-    html = _article("<div class='label'>Nội dung chi tiết</div>" + PARAS
-                    + "<ul class='list-group'><li class='list-group-item'><strong>Tài liệu hội nghị</strong></li>"
-                    "<li class='list-group-item'><a href='/a.pdf'>tai-lieu.pdf</a></li></ul>"
-                    "<div><i>Địa chỉ bài viết: https://so.example.gov.vn/Detail.aspx?ContentID=1</i></div>")
+    html = _article(
+        "<div class='label'>Nội dung chi tiết</div>"
+        + PARAS
+        + "<ul class='list-group'><li class='list-group-item'><strong>Tài liệu hội nghị</strong></li>"
+        "<li class='list-group-item'><a href='/a.pdf'>tai-lieu.pdf</a></li></ul>"
+        "<div><i>Địa chỉ bài viết: https://so.example.gov.vn/Detail.aspx?ContentID=1</i></div>"
+    )
     art = extract_article(html, URL)
     assert all(p.startswith("Đoạn") for p in art.body), art.body
 
@@ -117,10 +128,14 @@ def test_title_alone_does_not_make_an_organisation_a_person() -> None:
 
 
 def test_unit_commander_titles_and_closing_verbs_bound_the_position() -> None:
-    text = ("Đồng chí Atsaphangthong Siphandone, Bí thư Thành ủy, Đô trưởng Thủ đô Viêng Chăn cảm ơn "
-            "sự giúp đỡ; Trung tá Lê Quang Minh, Đồn trưởng Đồn Biên phòng Lao Bảo cho biết.")
-    assert _people(text) == {"Atsaphangthong Siphandone": "Bí thư Thành ủy, Đô trưởng Thủ đô Viêng Chăn",
-                             "Lê Quang Minh": "Đồn trưởng Đồn Biên phòng Lao Bảo"}
+    text = (
+        "Đồng chí Atsaphangthong Siphandone, Bí thư Thành ủy, Đô trưởng Thủ đô Viêng Chăn cảm ơn "
+        "sự giúp đỡ; Trung tá Lê Quang Minh, Đồn trưởng Đồn Biên phòng Lao Bảo cho biết."
+    )
+    assert _people(text) == {
+        "Atsaphangthong Siphandone": "Bí thư Thành ủy, Đô trưởng Thủ đô Viêng Chăn",
+        "Lê Quang Minh": "Đồn trưởng Đồn Biên phòng Lao Bảo",
+    }
 
 
 def test_ethnic_minority_name_with_an_apostrophe() -> None:

@@ -30,22 +30,29 @@ def test_village_units_continue_the_place_chain() -> None:
 
 
 def _page(head: str, content: str, after: str = "", meta: str = "") -> str:
-    return (f"<html><head>{meta}</head><body><h1>Tiêu đề bài viết thử nghiệm</h1>{head}"
-            f"<div class='date'>20/03/2024 08:00</div><div class='content'>{content}</div>{after}"
-            "</body></html>")
+    return (
+        f"<html><head>{meta}</head><body><h1>Tiêu đề bài viết thử nghiệm</h1>{head}"
+        f"<div class='date'>20/03/2024 08:00</div><div class='content'>{content}</div>{after}"
+        "</body></html>"
+    )
 
 
 def test_top_byline_wins_over_a_trailing_source_line() -> None:
-    html = _page("<p class='byline'>Tin, ảnh: Văn Long - Thu Trang</p>",
-                 f"{PARAS}<p style='text-align:right'><em>Nguồn: Báo Hải Dương</em></p>")
+    html = _page(
+        "<p class='byline'>Tin, ảnh: Văn Long - Thu Trang</p>",
+        f"{PARAS}<p style='text-align:right'><em>Nguồn: Báo Hải Dương</em></p>",
+    )
     art = extract_article(html, URL)
     assert art.author == "Văn Long - Thu Trang"
     assert all("Nguồn" not in p for p in art.body)
 
 
 def test_signature_right_before_a_source_line_is_the_author() -> None:
-    html = _page("", f"{PARAS}<p style='text-align:right'><strong>Bảo Yến</strong></p>"
-                     "<p style='text-align:right'><em>Nguồn: Báo Đại biểu Nhân dân</em></p>")
+    html = _page(
+        "",
+        f"{PARAS}<p style='text-align:right'><strong>Bảo Yến</strong></p>"
+        "<p style='text-align:right'><em>Nguồn: Báo Đại biểu Nhân dân</em></p>",
+    )
     art = extract_article(html, URL)
     assert art.author == "Bảo Yến"
     assert "Bảo Yến" not in art.body
@@ -57,9 +64,11 @@ def test_source_line_alone_is_still_the_author() -> None:
 
 
 def test_theo_signature_before_map_and_contact_boxes() -> None:
-    after = ("<section class='post-map'><h4>Vị trí trên bản đồ</h4><p class='map-note'>Quảng trường,"
-             " đường Quách Xuân Kỳ, TP Đồng Hới</p></section><section class='contact-box'><h4>Thông tin"
-             " liên hệ</h4><p>Trung tâm Thông tin xúc tiến du lịch</p></section>")
+    after = (
+        "<section class='post-map'><h4>Vị trí trên bản đồ</h4><p class='map-note'>Quảng trường,"
+        " đường Quách Xuân Kỳ, TP Đồng Hới</p></section><section class='contact-box'><h4>Thông tin"
+        " liên hệ</h4><p>Trung tâm Thông tin xúc tiến du lịch</p></section>"
+    )
     html = _page("", f"{PARAS}<p style='text-align:right'><strong>Theo Báo Quảng Bình</strong></p>{after}")
     art = extract_article(html, URL)
     assert art.author == "Theo Báo Quảng Bình"
@@ -67,9 +76,11 @@ def test_theo_signature_before_map_and_contact_boxes() -> None:
 
 
 def test_gallery_heading_is_not_body_and_leaves_the_signature_last() -> None:
-    html = _page("", f"{PARAS}<p style='text-align:right'><strong>Thu Hà (Phòng Công tác xã hội)</strong></p>",
-                 after="<div class='news-gallery'><h3>Một số hình ảnh</h3>"
-                       "<img src='/a/1.jpg' width='800' height='600'></div>")
+    html = _page(
+        "",
+        f"{PARAS}<p style='text-align:right'><strong>Thu Hà (Phòng Công tác xã hội)</strong></p>",
+        after="<div class='news-gallery'><h3>Một số hình ảnh</h3><img src='/a/1.jpg' width='800' height='600'></div>",
+    )
     art = extract_article(html, URL)
     assert art.author == "Thu Hà"
     assert "Một số hình ảnh" not in art.body
@@ -77,8 +88,11 @@ def test_gallery_heading_is_not_body_and_leaves_the_signature_last() -> None:
 
 def test_head_author_shown_in_the_meta_line_is_the_author() -> None:
     meta = "<meta name='author' content='Trần Thảo Vy'>"
-    html = _page("<div class='post-meta'><span>12 tháng 5, 2024</span>&nbsp;·&nbsp;3 phút&nbsp;·"
-                 "&nbsp;Trần Thảo Vy</div>", PARAS, meta=meta)
+    html = _page(
+        "<div class='post-meta'><span>12 tháng 5, 2024</span>&nbsp;·&nbsp;3 phút&nbsp;·&nbsp;Trần Thảo Vy</div>",
+        PARAS,
+        meta=meta,
+    )
     assert extract_article(html, URL).author == "Trần Thảo Vy"
 
 
@@ -104,24 +118,33 @@ def test_weekday_between_part_of_day_and_date() -> None:
 
 def test_supertitle_prefixed_in_the_page_title_is_not_the_headline() -> None:
     kicker, head = "Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ", "Thành phố dâng hương tưởng niệm các anh hùng liệt sĩ"
-    html = (f"<html><head><title>{kicker}: {head}</title><meta property='og:title' content='{kicker}: {head}'>"
-            f"</head><body><p class='supertitle'>{kicker}</p><h1 class='news-detail-title'>{head}</h1>"
-            f"<div class='date'>06/05/2024 18:25</div><div class='content'>{PARAS}</div></body></html>")
+    html = (
+        f"<html><head><title>{kicker}: {head}</title><meta property='og:title' content='{kicker}: {head}'>"
+        f"</head><body><p class='supertitle'>{kicker}</p><h1 class='news-detail-title'>{head}</h1>"
+        f"<div class='date'>06/05/2024 18:25</div><div class='content'>{PARAS}</div></body></html>"
+    )
     assert extract_article(html, URL).title == head
 
 
 def test_kicker_class_above_the_headline_is_not_the_title() -> None:
-    html = ("<html><head><title>Tin tức</title></head><body><h1 class='kicker title'>HƯỞNG ỨNG NGÀY PHÁP LUẬT"
-            " VIỆT NAM</h1><h2 class='title'>Sôi nổi Hội thi tìm hiểu pháp luật cụm thi đua số 2</h2>"
-            f"<div class='date'>07/11/2024 09:40</div><div class='content'>{PARAS}</div></body></html>")
+    html = (
+        "<html><head><title>Tin tức</title></head><body><h1 class='kicker title'>HƯỞNG ỨNG NGÀY PHÁP LUẬT"
+        " VIỆT NAM</h1><h2 class='title'>Sôi nổi Hội thi tìm hiểu pháp luật cụm thi đua số 2</h2>"
+        f"<div class='date'>07/11/2024 09:40</div><div class='content'>{PARAS}</div></body></html>"
+    )
     assert extract_article(html, URL).title == "Sôi nổi Hội thi tìm hiểu pháp luật cụm thi đua số 2"
 
 
 def test_ethnic_minority_name_after_a_person_noun() -> None:
-    names = [p.name for p in extract_people([
-        "Giải Vàng thuộc về tác phẩm “Mùa lúa mới” của tác giả Rơ Chăm Bloan.",
-        "Tham dự có già làng Rơ Mah Hiếu và nghệ nhân Y Hoang Niê cùng trình diễn cồng chiêng.",
-    ])]
+    names = [
+        p.name
+        for p in extract_people(
+            [
+                "Giải Vàng thuộc về tác phẩm “Mùa lúa mới” của tác giả Rơ Chăm Bloan.",
+                "Tham dự có già làng Rơ Mah Hiếu và nghệ nhân Y Hoang Niê cùng trình diễn cồng chiêng.",
+            ]
+        )
+    ]
     assert names == ["Rơ Chăm Bloan", "Rơ Mah Hiếu", "Y Hoang Niê"]
 
 
