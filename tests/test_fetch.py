@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import UTC
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from servers.faults import (
@@ -302,6 +303,36 @@ def test_robots_group_for_our_user_agent() -> None:
         assert result.error == "refused: robots.txt" and srv.count("/article/1.html") == 0
 
 
+#: RFC 9309 rules the stdlib parser gets wrong: it ignores ``*`` and ``$`` and takes the first matching
+#: line, where the RFC takes the longest (most specific) match, an Allow winning a tie.
+RFC9309_ROBOTS = """User-agent: *
+Disallow: /article/
+Allow: /article/1
+Disallow: /*.pdf.html$
+Disallow: /private/*/draft
+Allow: /private/
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/article/1.html", True),  # the longer Allow wins over the earlier, shorter Disallow
+        ("/article/12.html", True),
+        ("/article/2.html", False),
+        ("/docs/report.pdf.html", False),  # '*' anywhere, '$' anchors the end
+        ("/private/report.pdf.html?page=2", True),  # ... the end of path and query: this one escapes it
+        ("/private/2025/draft-1.html", False),  # '*' in the middle of a rule
+        ("/private/2025/final.html", True),
+    ],
+)
+def test_robots_rfc9309_wildcards_and_longest_match(path: str, allowed: bool) -> None:
+    with FaultServer(robots_txt=RFC9309_ROBOTS) as srv:
+        result, _ = fetch(srv, path)
+        assert (result.error != "refused: robots.txt") == allowed, result.error
+        assert (srv.count(urlsplit(path).path) == 1) == allowed
+
+
 def test_robots_404_allows_all(server: FaultServer) -> None:
     with Fetcher(FAST, allowed_netlocs={server.netloc}, allow_private_networks=True) as f:
         assert all(f.get(server.url(f"/article/{i}.html")).ok for i in range(3))
@@ -324,7 +355,6 @@ def test_robots_ignored_when_not_obeyed() -> None:
 
 
 def test_robots_crawl_delay_raises_min_delay() -> None:
-    # urllib.robotparser reads whole seconds only, so the smallest useful delay is 1 s.
     with FaultServer(robots_txt="User-agent: *\nCrawl-delay: 1\n") as srv:
         with Fetcher(FAST, allowed_netlocs={srv.netloc}, allow_private_networks=True) as f:
             assert f.get(srv.url("/article/0.html")).ok

@@ -36,11 +36,11 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit, urlunsplit
-from urllib.robotparser import RobotFileParser
 
 import requests
 import urllib3.exceptions
 from charset_normalizer import from_bytes
+from protego import Protego
 
 from etl.errors import RefusedURLError
 from etl.settings import FetchSettings
@@ -84,6 +84,31 @@ class FetchResult:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+@dataclass(frozen=True)
+class RobotsRules:
+    """What one origin's robots.txt allows: its parsed rules, or a blanket answer.
+
+    Parsed by protego, an RFC 9309 parser: ``*`` and ``$`` in paths and the longest match between
+    Allow and Disallow, which the stdlib parser ignores (it takes the first matching line).
+    """
+
+    parser: Protego | None = None
+    #: Used when there is no parser: True for "no rules" (4xx), False for "closed" (401/403, outage).
+    allow_all: bool = True
+
+    def can_fetch(self, url: str, user_agent: str) -> bool:
+        if self.parser is None:
+            return self.allow_all
+        return self.parser.can_fetch(url, user_agent)
+
+    def crawl_delay(self, user_agent: str) -> float | None:
+        return self.parser.crawl_delay(user_agent) if self.parser is not None else None
+
+    @classmethod
+    def parse(cls, text: str) -> RobotsRules:
+        return cls(parser=Protego.parse(text))
 
 
 # --------------------------------------------------------------------------------------------
@@ -266,7 +291,7 @@ class Fetcher:
             "Accept-Language": "vi,en;q=0.5",
             "Accept-Encoding": "gzip, deflate",
         })
-        self._robots: dict[str, RobotFileParser] = {}
+        self._robots: dict[str, RobotsRules] = {}
         self._crawl_delay: dict[str, float] = {}
         self._robots_unavailable: dict[str, str] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -506,46 +531,43 @@ class Fetcher:
         with self._lock:
             lock = self._robots_locks.setdefault(origin, threading.Lock())
         with lock:
-            parser = self._robots.get(origin)
-            if parser is None:
-                parser = self._robots[origin] = self._load_robots(origin)
+            rules = self._robots.get(origin)
+            if rules is None:
+                rules = self._robots[origin] = self._load_robots(origin)
         if origin in self._robots_unavailable:
             return f"refused: robots.txt unavailable ({self._robots_unavailable[origin]})"
-        if not parser.can_fetch(self.settings.user_agent, url):
+        if not rules.can_fetch(url, self.settings.user_agent):
             logger.info("robots.txt of %s disallows %s", origin, url)
             return "refused: robots.txt"
         return None
 
-    def _load_robots(self, origin: str) -> RobotFileParser:
+    def _load_robots(self, origin: str) -> RobotsRules:
         """Fetch robots.txt once through the guarded path; decide what a failure means.
 
         RFC 9309: a 4xx means there are no rules; a 5xx or no answer means the site may be
         overloaded, so nothing is fetched there until the next run. 401/403 are read as "closed".
         """
         robots_url = f"{origin}/robots.txt"
-        parser = RobotFileParser(robots_url)
         result = FetchResult(url=robots_url, final_url=robots_url)
         self._follow(robots_url, result, {}, expect_html=False,
                      max_bytes=min(ROBOTS_MAX_BYTES, self.settings.max_bytes), check_robots=False)
         status = result.status
         if result.ok and result.body is not None:
-            parser.parse(result.body.decode("utf-8", "replace").splitlines())
-            delay = parser.crawl_delay(self.settings.user_agent)
+            rules = RobotsRules.parse(result.body.decode("utf-8", "replace"))
+            delay = rules.crawl_delay(self.settings.user_agent)
             if delay is not None:
                 self._crawl_delay[origin] = min(float(delay), self.settings.max_crawl_delay_s)
-        elif status in (401, 403):
+            return rules
+        if status in (401, 403):
             logger.warning("robots.txt of %s answers %s: treating the site as closed",
                            origin, status)
-            parser.disallow_all = True
-        elif status is not None and 400 <= status < 500 and status != 429:
-            parser.allow_all = True
-        else:
-            logger.warning("robots.txt of %s unavailable (%s): nothing fetched there this run",
-                           origin, result.error)
-            parser.disallow_all = True
-            self._robots_unavailable[origin] = result.error or f"http {status}"
-        parser.modified()
-        return parser
+            return RobotsRules(allow_all=False)
+        if status is not None and 400 <= status < 500 and status != 429:
+            return RobotsRules(allow_all=True)
+        logger.warning("robots.txt of %s unavailable (%s): nothing fetched there this run",
+                       origin, result.error)
+        self._robots_unavailable[origin] = result.error or f"http {status}"
+        return RobotsRules(allow_all=False)
 
 
 # --------------------------------------------------------------------------------------------
