@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from pagekit import people_of
 
 from etl.extract.people import extract_people
 from etl.models import Person
@@ -15,7 +16,9 @@ def names(paragraphs: list[str]) -> list[str]:
 
 
 def test_honorific_with_appositive_position_after_comma() -> None:
-    got = extract_people(["Dự hội nghị có đồng chí Lê Hải Quân, UV Ban Thường vụ Đảng ủy khối Cơ quan và Doanh nghiệp tỉnh."])
+    got = extract_people(
+        ["Dự hội nghị có đồng chí Lê Hải Quân, UV Ban Thường vụ Đảng ủy khối Cơ quan và Doanh nghiệp tỉnh."]
+    )
     assert got == [Person("Lê Hải Quân", "UV Ban Thường vụ Đảng ủy khối Cơ quan và Doanh nghiệp tỉnh")]
 
 
@@ -40,7 +43,9 @@ def test_honorific_then_title_then_name() -> None:
 
 
 def test_position_without_name_is_not_a_person() -> None:
-    assert names(["Đồng chí Phó Bí thư Đảng ủy Khối phát biểu.", "Đồng chí yêu cầu toàn Đảng bộ khắc phục hạn chế."]) == []
+    assert (
+        names(["Đồng chí Phó Bí thư Đảng ủy Khối phát biểu.", "Đồng chí yêu cầu toàn Đảng bộ khắc phục hạn chế."]) == []
+    )
 
 
 def test_two_people_joined_by_va_get_their_own_positions() -> None:
@@ -123,3 +128,82 @@ def test_no_position_when_article_gives_none() -> None:
 
 def test_empty_input() -> None:
     assert extract_people([]) == []
+
+
+def test_foreign_name_framed_by_a_rank_and_a_position() -> None:
+    text = "Thiếu tá Bounmy Phommachanh, Đại đội trưởng Đại đội Biên phòng 411 đánh giá cao kết quả."
+    assert people_of(text) == {"Bounmy Phommachanh": "Đại đội trưởng Đại đội Biên phòng 411"}
+
+
+def test_title_alone_does_not_make_an_organisation_a_person() -> None:
+    assert people_of("Chủ tịch Hội Nông dân tỉnh phát biểu tại hội nghị.") == {}
+    assert people_of("Đồng chí Lê Văn Hòa, Chủ tịch Hội Nông dân tỉnh phát biểu tại hội nghị.") == {
+        "Lê Văn Hòa": "Chủ tịch Hội Nông dân tỉnh"
+    }
+
+
+def test_unit_commander_titles_and_closing_verbs_bound_the_position() -> None:
+    text = (
+        "Đồng chí Atsaphangthong Siphandone, Bí thư Thành ủy, Đô trưởng Thủ đô Viêng Chăn cảm ơn "
+        "sự giúp đỡ; Trung tá Lê Quang Minh, Đồn trưởng Đồn Biên phòng Lao Bảo cho biết."
+    )
+    assert people_of(text) == {
+        "Atsaphangthong Siphandone": "Bí thư Thành ủy, Đô trưởng Thủ đô Viêng Chăn",
+        "Lê Quang Minh": "Đồn trưởng Đồn Biên phòng Lao Bảo",
+    }
+
+
+def test_ethnic_minority_name_with_an_apostrophe() -> None:
+    text = "Theo bà H’Nhi Êban, Trưởng Trạm Khuyến nông huyện Cư Kuin, toàn huyện còn nhiều diện tích."
+    assert people_of(text) == {"H’Nhi Êban": "Trưởng Trạm Khuyến nông huyện Cư Kuin"}
+
+
+def test_capitalised_ong_inside_a_proper_name_is_not_an_honorific() -> None:
+    text = "Ban Quản lý Di tích Lăng Cá Ông Thắng Tam tổ chức lễ hội; ông Trần Văn Tuấn, Phó Chủ tịch UBND phát biểu."
+    assert people_of(text) == {"Trần Văn Tuấn": "Phó Chủ tịch UBND"}
+
+
+def test_no_name_starts_at_the_second_syllable_after_a_place_word() -> None:
+    from etl.extract.people import extract_people
+
+    got = extract_people(["Phó Chủ tịch UBND tỉnh Nguyễn Văn Đề yêu cầu nhà thầu thi công đúng tiến độ."])
+    assert "Văn Đề" not in [p.name for p in got]
+
+
+def test_academic_titles_and_em_frame_a_name() -> None:
+    from etl.extract.people import extract_people
+
+    got = extract_people(
+        [
+            "Đề tài do Trung tâm chủ trì, ThS. Lê Thị Mai làm chủ nhiệm.",
+            "Đặc biệt, em Nguyễn Minh Khôi, học sinh lớp 12 đạt giải Nhất.",
+        ]
+    )
+    assert [p.name for p in got] == ["Lê Thị Mai", "Nguyễn Minh Khôi"]
+
+
+def test_title_reaches_back_over_a_comma_inside_the_ministry_name() -> None:
+    from etl.extract.people import extract_people
+
+    got = extract_people(
+        ["Phát biểu tại buổi lễ, Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch Hoàng Đạo Minh đánh giá cao."]
+    )
+    assert [(p.name, p.position) for p in got] == [("Hoàng Đạo Minh", "Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch")]
+
+
+def test_ethnic_minority_name_after_a_person_noun() -> None:
+    names = [
+        p.name
+        for p in extract_people(
+            [
+                "Giải Vàng thuộc về tác phẩm “Mùa lúa mới” của tác giả Rơ Chăm Bloan.",
+                "Tham dự có già làng Rơ Mah Hiếu và nghệ nhân Y Hoang Niê cùng trình diễn cồng chiêng.",
+            ]
+        )
+    ]
+    assert names == ["Rơ Chăm Bloan", "Rơ Mah Hiếu", "Y Hoang Niê"]
+
+
+def test_person_noun_without_a_name_gives_no_person() -> None:
+    assert extract_people(["Các tác giả trẻ và nghệ nhân Tây Nguyên tham gia triển lãm tại Hà Nội."]) == []
+    assert people_of("Các tác giả trẻ và nghệ nhân Y Hoang Niê tham gia triển lãm tại Hà Nội.") == {"Y Hoang Niê": None}

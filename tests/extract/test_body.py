@@ -1,0 +1,170 @@
+"""Behaviours of the body (``etl.clean`` and ``etl.extract.generic``): which blocks of a page are
+article paragraphs and which are furniture around or inside the article."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pagekit import LONG, PARAS, PARAS_BODY, URL, article_page, row, signed_page
+
+from etl.extract import extract_article
+
+
+def test_table_title_line_is_neither_body_nor_caption() -> None:
+    html = article_page(
+        f"{PARAS}<table><tr><td>Nông nghiệp</td><td>3,38</td></tr></table>"
+        "<p style='text-align:center'><i>Bảng: Tốc độ tăng các khu vực kinh tế</i></p>"
+        f"<p>Đoạn bốn, {LONG}.</p>"
+    )
+    art = extract_article(html, URL)
+    assert art.body[:3] == PARAS_BODY and art.body[-1] == f"Đoạn bốn, {LONG}."
+    assert not any(p.startswith("Bảng:") for p in art.body)
+    assert not any(im.caption for im in art.images)
+
+
+def test_print_page_address_line_attachment_list_and_transcript_label_are_not_body() -> None:
+    html = article_page(
+        "<div class='label'>Nội dung chi tiết</div>"
+        + PARAS
+        + "<ul class='list-group'><li class='list-group-item'><strong>Tài liệu hội nghị</strong></li>"
+        "<li class='list-group-item'><a href='/a.pdf'>tai-lieu.pdf</a></li></ul>"
+        "<div><i>Địa chỉ bài viết: https://so.example.gov.vn/Detail.aspx?ContentID=1</i></div>"
+    )
+    art = extract_article(html, URL)
+    assert art.body == PARAS_BODY
+
+
+def test_rows_between_article_rows_are_article() -> None:
+    rows = "".join(row(f"Đoạn {i}, {LONG}, {LONG}, {LONG}.") for i in range(3))
+    html = (
+        "<html><body><table>"
+        + row("<b>Tiêu đề bài viết thử nghiệm trong bản tin</b>")
+        + rows
+        + "<tr><td>•</td><td>Mục một của danh sách ngắn;</td></tr>"
+        + row("Một đoạn ngắn giữa hai đoạn dài.")
+        + rows.replace("Đoạn", "Phần")
+        + "</table></body></html>"
+    )
+    body = extract_article(html, URL).body
+    assert "Mục một của danh sách ngắn;" in body
+    assert "Một đoạn ngắn giữa hai đoạn dài." in body
+
+
+def test_data_table_in_the_body_is_neither_body_nor_caption() -> None:
+    html = (
+        "<html><body><h1>Giải ngân vốn đầu tư công 2 tháng đạt 8,3%</h1><div class='article-content'>"
+        f"<p>Đoạn một, {LONG}.</p><p>Tình hình giải ngân của một số chủ đầu tư như sau:</p>"
+        "<table class='table'><thead><tr><th>Chủ đầu tư</th><th>Kế hoạch vốn</th><th>Tỷ lệ (%)</th></tr>"
+        "</thead><tbody><tr><td>Ban QLDA giao thông</td><td>1.120</td><td>9,1</td></tr>"
+        "<tr><td>UBND thành phố Đông Hà</td><td>274</td><td>11,3</td></tr></tbody></table>"
+        f"<p>Đoạn hai, {LONG}.</p></div></body></html>"
+    )
+    art = extract_article(html, URL)
+    assert art.body == [
+        f"Đoạn một, {LONG}.",
+        "Tình hình giải ngân của một số chủ đầu tư như sau:",
+        f"Đoạn hai, {LONG}.",
+    ]
+
+
+def test_grid_of_figures_without_header_cells_is_a_data_table() -> None:
+    from etl.clean import is_data_table, parse_html
+
+    doc = parse_html(
+        "<table><tr><td>Huyện A</td><td>12</td><td>4,5</td></tr>"
+        "<tr><td>Huyện B</td><td>30</td><td>7,1</td></tr></table>"
+    )
+    assert is_data_table(next(doc.iter("table")))
+
+
+def test_layout_and_caption_tables_are_not_data_tables() -> None:
+    from etl.clean import is_data_table, parse_html
+
+    layout = parse_html(
+        f"<table><tr><td><a href='/'>Trang chủ</a></td><td>Tin tức</td></tr>"
+        f"<tr><td>Menu</td><td>{LONG}, {LONG}, {LONG}.</td></tr></table>"
+    )
+    caption = parse_html(
+        "<table class='tr-caption-container'><tr><td><img src='/a.jpg'></td></tr>"
+        "<tr><td class='tr-caption'>Quang cảnh hội nghị</td></tr></table>"
+    )
+    assert not is_data_table(next(layout.iter("table")))
+    assert not is_data_table(next(caption.iter("table")))
+    grid = parse_html("<table><tr><th>Chỉ tiêu</th><th>Năm 2023</th></tr><tr><td>Lúa</td><td>3,38</td></tr></table>")
+    assert is_data_table(next(grid.iter("table")))
+
+
+def test_lead_beside_a_body_of_wrapped_paragraphs_is_body() -> None:
+    wrapped = "".join(
+        f"<div class='css-0'><div class='css-1u8'><p class='css-1x'>Đoạn {i}, {LONG}.</p></div></div>"
+        for i in ("hai", "ba", "bốn")
+    )
+    html = (
+        "<html><body><main><article><h1 itemProp='headline'>Sơ kết 3 năm chuyển đổi số tỉnh Quảng Nam</h1>"
+        f"<div class='css-1q8'><div class='css-1wb'><p class='css-1l3'>Chiều 14/3, tại Trung tâm Hội nghị tỉnh, "
+        f"{LONG}.</p></div></div><div class='css-9xu' itemProp='articleBody'>{wrapped}</div>"
+        "<div class='css-1s9'><span itemProp='author'><span itemProp='name'>Hoàng Lam (CTV)</span></span>"
+        "<time>14/03/2024 15:42</time></div></article></main></body></html>"
+    )
+    art = extract_article(html, URL)
+    assert art.body[0] == f"Chiều 14/3, tại Trung tâm Hội nghị tỉnh, {LONG}."
+    assert len(art.body) == 4
+    assert art.location == "Trung tâm Hội nghị tỉnh"
+    assert art.author == "Hoàng Lam (CTV)"
+
+
+def test_lead_in_the_article_header_after_the_headline_is_body() -> None:
+    html = (
+        "<html><body><main><article class='news-page'><header class='news-page__header'>"
+        "<h1 class='news-page__title'>Triển khai công tác y tế dự phòng năm 2024</h1>"
+        "<p class='news-page__meta'><time datetime='2024-03-13T17:30:00+07:00'>13/03/2024</time></p>"
+        f"<p class='news-page__intro'>Sáng 13/3, tại Hà Nội, Bộ Y tế tổ chức hội nghị, {LONG}.</p></header>"
+        f"<div class='rich-text'><p>Đoạn hai, {LONG}.</p><h2>Kết quả nổi bật năm 2023</h2>"
+        f"<ol><li>Tỷ lệ tiêm chủng đầy đủ đạt 89,7%.</li><li>Số ca mắc sốt xuất huyết giảm 55%.</li></ol>"
+        f"<p>Đoạn ba, {LONG}.</p></div></article></main></body></html>"
+    )
+    art = extract_article(html, URL)
+    assert art.body == [
+        f"Sáng 13/3, tại Hà Nội, Bộ Y tế tổ chức hội nghị, {LONG}.",
+        f"Đoạn hai, {LONG}.",
+        "Kết quả nổi bật năm 2023",
+        "Tỷ lệ tiêm chủng đầy đủ đạt 89,7%.",
+        "Số ca mắc sốt xuất huyết giảm 55%.",
+        f"Đoạn ba, {LONG}.",
+    ]
+    assert art.location == "Hà Nội"
+    assert art.published_at is not None and art.published_at.isoformat() == "2024-03-13T10:30:00+00:00"
+
+
+def test_gallery_heading_is_not_body_and_leaves_the_signature_last() -> None:
+    html = signed_page(
+        "",
+        f"{PARAS}<p style='text-align:right'><strong>Thu Hà (Phòng Công tác xã hội)</strong></p>",
+        after="<div class='news-gallery'><h3>Một số hình ảnh</h3><img src='/a/1.jpg' width='800' height='600'></div>",
+    )
+    art = extract_article(html, URL)
+    assert art.author == "Thu Hà"
+    assert "Một số hình ảnh" not in art.body
+
+
+def test_lead_in_a_table_row_before_the_content_row_is_body() -> None:
+    html = (
+        "<html><body><table><tr><td><span class='ArticleTitle'>Quảng Nam ra quân làm cho thế giới sạch hơn"
+        "</span></td></tr><tr><td><span class='ArticleDate'>(Cập nhật: 23/09/2023 10:49)</span></td></tr>"
+        f"<tr><td><span class='ArticleSummary'>Sáng ngày 23/9, tại bãi biển An Bàng, {LONG}.</span></td></tr>"
+        f"<tr><td class='ArticleContent'><div>Đoạn hai, {LONG}.</div><div>Đoạn ba, {LONG}.</div>"
+        f"<div>Đoạn bốn, {LONG}.</div></td></tr></table></body></html>"
+    )
+    art = extract_article(html, URL)
+    assert art.body[0] == f"Sáng ngày 23/9, tại bãi biển An Bàng, {LONG}."
+    assert art.location == "bãi biển An Bàng"
+    assert art.event_date == date(2023, 9, 23)
+
+
+def test_advert_label_inside_the_body_is_not_a_paragraph() -> None:
+    html = (
+        f"<html><body><h1>Tiêu đề bài viết thử nghiệm</h1><div><p>Đoạn một, {LONG}.</p>"
+        "<div class='alert border small'>Quảng cáo</div>"
+        f"<p>Đoạn hai, {LONG}.</p><p>Đoạn ba, {LONG}.</p></div></body></html>"
+    )
+    assert extract_article(html, URL).body == PARAS_BODY
