@@ -4,6 +4,7 @@
     etl demo [--data-dir DIR]
     etl reprocess [--config FILE] [--data-dir DIR] [--source ID ...]
     etl maintain [--data-dir DIR] [--retention-days N]
+    etl report [--data-dir DIR] [--since DATE] [--out FILE]
 
 Both run the real Prefect flow; with no Prefect server configured, Prefect starts a temporary
 local one. Exit status 0 when the run completed, 1 when it failed, 2 for a bad command or config.
@@ -63,6 +64,12 @@ def build_parser() -> argparse.ArgumentParser:
     mnt.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
     mnt.add_argument("--retention-days", type=int, default=DEFAULT_SETTINGS.store.vacuum_retention_days,
                      help="keep versions younger than this (default %(default)s)")
+
+    rpt = sub.add_parser("report", help="write the data report (one self-contained HTML file with charts)")
+    rpt.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
+    rpt.add_argument("--since", metavar="DATE", help="only articles published / runs started from this day "
+                     "on (YYYY-MM-DD, Vietnam time)")
+    rpt.add_argument("--out", metavar="FILE", help="where the HTML goes (default: DATA_DIR/report.html)")
     return parser
 
 
@@ -80,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
             return _reprocess(args)
         if args.command == "maintain":
             return _maintain(args)
+        if args.command == "report":
+            return _report(args)
     except ConfigError as exc:
         print(f"etl: configuration error: {exc}", file=sys.stderr)
         return 2
@@ -147,6 +156,31 @@ def _maintain(args: argparse.Namespace) -> int:
         return 1
     for table, done in state.result().items():
         print(f"{table}: {done}")
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from etl import dashboard, store
+
+    since = None
+    if args.since is not None:
+        try:
+            since = date.fromisoformat(args.since)
+        except ValueError:
+            print(f"etl: --since {args.since!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
+            return 2
+    tables = store.Tables.at(args.data_dir)
+    if not any(store.exists(p) for p in tables.curated_tables().values()):
+        print(f"etl: no curated tables in {tables.curated} (run `etl run` or `etl demo` first)", file=sys.stderr)
+        return 2
+    try:
+        result = dashboard.write_report(args.data_dir, args.out, since=since)
+    except OSError as exc:
+        print(f"etl: cannot write the report to {args.out or tables.data_dir}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"Report: {result.path} ({result.bytes / 1024:.0f} KiB, built in {result.seconds:.1f} s)")
     return 0
 
 
