@@ -7,6 +7,8 @@ validates those keys against the fields declared here.
 
 from __future__ import annotations
 
+import ast
+import hashlib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -16,8 +18,40 @@ from etl import __version__
 PROJECT_URL = "https://github.com/vn-ict-news-etl"
 USER_AGENT = f"vn-ict-news-etl/{__version__} (+{PROJECT_URL}; nightly news archive bot)"
 
-#: Bumped whenever extraction output can change; stored on every row so reprocessing knows.
-EXTRACTOR_VERSION = "0.1.0"
+#: The code extraction runs, relative to the ``etl`` package: what ``EXTRACTOR_VERSION`` digests.
+EXTRACTOR_SOURCES = ("clean.py", "extract/*.py", "vocab/*.py", "adapters/*.py")
+#: The human part of ``EXTRACTOR_VERSION``; raise it for a change worth naming in the changelog.
+EXTRACTOR_SERIES = "0.2"
+
+
+def extractor_version(package: Path | None = None) -> str:
+    """``EXTRACTOR_SERIES`` plus a digest of the code and vocabulary extraction runs.
+
+    Derived rather than bumped by hand, so no change to a rule, a weight or a word list can ship
+    under the old version: rows stored with another version are stale for ``etl reprocess``.
+    Each module is digested as its syntax tree without docstrings, so comments, docstrings and
+    reformatting keep the version (a new Python version may change it: reprocessing then is
+    merely redundant, never wrong)."""
+    root = package or Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted({f for pattern in EXTRACTOR_SOURCES for f in root.glob(pattern)}):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            body = getattr(node, "body", None)
+            if (
+                isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+                and body
+                and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant)
+                and isinstance(body[0].value.value, str)
+            ):
+                node.body = body[1:] or [ast.Pass()]
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + ast.dump(tree).encode() + b"\0")
+    return f"{EXTRACTOR_SERIES}+{digest.hexdigest()[:12]}"
+
+
+#: Stored on every row, so ``etl reprocess`` knows which rows an older extractor wrote.
+EXTRACTOR_VERSION = extractor_version()
 
 #: Portals publish in Vietnam time; a dateline without a zone is read in it.
 SOURCE_TIMEZONE = "Asia/Ho_Chi_Minh"
