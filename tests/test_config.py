@@ -125,3 +125,35 @@ def test_crawl_limits_come_from_the_crawl_table_unless_a_source_sets_its_own() -
 def test_a_bad_crawl_limit_names_its_key(text: str, key: str) -> None:
     with pytest.raises(ConfigError, match=key.replace(".", r"\.")):
         parse_config(text, path="s.toml")
+
+
+def _with_mic(lines: str) -> str:
+    return VALID.replace("max_listing_pages = 3\n", "max_listing_pages = 3\n" + lines)
+
+
+def test_feed_and_sitemap_keys_load_with_their_mode() -> None:
+    cfg = parse_config(_with_mic('discover = "auto"\nfeed_urls = ["https://mic.gov.vn/rss"]\n'
+                                 'sitemap_urls = ["https://mic.gov.vn/sitemap.xml.gz"]\n'))
+    mic, nghean = cfg.sources
+    assert (mic.discover, mic.feed_urls, mic.sitemap_urls) == (
+        "auto", ("https://mic.gov.vn/rss",), ("https://mic.gov.vn/sitemap.xml.gz",))
+    assert (nghean.discover, nghean.feed_urls, nghean.sitemap_urls) == ("listings", (), ())
+
+
+@pytest.mark.parametrize(("lines", "key", "message"), [
+    ('discover = "rss"\n', "discover", "must be one of ['listings', 'feeds', 'sitemaps', 'auto']"),
+    ('discover = "feeds"\n', "feed_urls", "needs a non-empty feed_urls"),
+    ('discover = "sitemaps"\nfeed_urls = ["https://mic.gov.vn/rss"]\n', "sitemap_urls", "needs a non-empty"),
+    ('feed_urls = ["https://mic.gov.vn/rss"]\n', "feed_urls", "is not read when discover = 'listings'"),
+    ('discover = "feeds"\nfeed_urls = ["https://mic.gov.vn/rss"]\nsitemap_urls = ["https://mic.gov.vn/s.xml"]\n',
+     "sitemap_urls", "set discover to 'sitemaps' or 'auto'"),
+    ('discover = "feeds"\nfeed_urls = "https://mic.gov.vn/rss"\n', "feed_urls", "must be a list of URLs"),
+    ('discover = "feeds"\nfeed_urls = ["/rss"]\n', "feed_urls", "not an absolute http(s) URL: '/rss'"),
+    ('discover = "sitemaps"\nsitemap_urls = ["https://feeds.example.net/s.xml"]\n', "sitemap_urls",
+     "is not on the source's hosts ['mic.gov.vn']"),
+])
+def test_bad_discovery_keys_name_source_and_key(lines: str, key: str, message: str) -> None:
+    with pytest.raises(ConfigError) as err:
+        parse_config(_with_mic(lines), path="s.toml")
+    text = str(err.value)
+    assert "source 'mic'" in text and f"key '{key}'" in text and message in text, text

@@ -158,6 +158,46 @@ def chunks(seq, sizes):
         i += s
 
 
+# Feeds and sitemaps name absolute URLs, as the protocols require; the fixture server replaces
+# ORIGIN in .xml/.rss/.txt files with its own http://127.0.0.1:<port>.
+ORIGIN = "{origin}"
+
+
+def iso(a: dict) -> str:
+    return a["published"] + ":00+07:00"
+
+
+def rfc822(a: dict) -> str:
+    from datetime import datetime
+
+    when = datetime.fromisoformat(iso(a))
+    return when.strftime("%a, %d %b %Y %H:%M:%S +0700")
+
+
+def rss_feed(title: str, link: str, items: list[tuple[str, dict]]) -> str:
+    body = "".join(f"<item><title>{esc(a['title'])}</title><link>{ORIGIN}{esc(path)}</link>"
+                   f"<guid isPermaLink=\"true\">{ORIGIN}{esc(path)}</guid><pubDate>{rfc822(a)}</pubDate></item>\n"
+                   for path, a in items)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+            f"<title>{esc(title)}</title><link>{ORIGIN}{link}</link><description>{esc(title)}</description>\n"
+            + body + "</channel></rss>\n")
+
+
+def atom_feed(title: str, feed_path: str, items: list[tuple[str, dict]]) -> str:
+    body = "".join(f'<entry><title>{esc(a["title"])}</title><link rel="alternate" type="text/html" href="{ORIGIN}{esc_attr(path)}"/>'
+                   f"<id>{ORIGIN}{esc(path)}</id><updated>{iso(a)}</updated></entry>\n" for path, a in items)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+            f'<title>{esc(title)}</title><id>{ORIGIN}{feed_path}</id><link rel="self" href="{ORIGIN}{feed_path}"/>'
+            f"<updated>{iso(items[0][1])}</updated>\n" + body + "</feed>\n")
+
+
+def sitemap(entries: list[tuple[str, str]], index: bool = False) -> str:
+    tag, item = ("sitemapindex", "sitemap") if index else ("urlset", "url")
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{tag} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "".join(f"<{item}><loc>{ORIGIN}{esc(path)}</loc><lastmod>{mod}</lastmod></{item}>\n" for path, mod in entries)
+            + f"</{tag}>\n")
+
+
 def mic_site(arts: dict) -> list[tuple[str, dict]]:
     ids = SITE_PLAN["mic"]
     # newest first, as a real listing
@@ -216,7 +256,13 @@ def mic_site(arts: dict) -> list[tuple[str, dict]]:
         emit(out_dir / fname, MIC_HEAD.format(title=title) + f'<div id="content"><div class="col-main"><h2>{title}</h2><p>{esc(text)}</p></div></div>\n' + MIC_FOOT)
         routes[path] = fname
     blocked = paths["a02"] if "a02" in paths else paths[ids[-1]]  # robots.txt forbids this one article
-    emit(out_dir / "robots.txt", f"User-agent: *\nDisallow: /admin/\nDisallow: /_layouts/\nDisallow: {blocked}\n")
+    news = [(paths[x], iso(arts[x])) for x in ids]
+    emit(out_dir / "sitemap-news.xml", sitemap(news))
+    emit(out_dir / "sitemap-pages.xml", sitemap([("/Pages/Gioi-thieu.aspx", "2019-05-01"), ("/Pages/LienHe.aspx", "2019-05-01")]))
+    emit(out_dir / "sitemap.xml", sitemap([("/sitemap-news.xml", news[0][1]), ("/sitemap-pages.xml", "2019-05-01")], index=True))
+    for name in ("sitemap.xml", "sitemap-news.xml", "sitemap-pages.xml"):
+        routes["/" + name] = name
+    emit(out_dir / "robots.txt", f"User-agent: *\nDisallow: /admin/\nDisallow: /_layouts/\nDisallow: {blocked}\n\nSitemap: {ORIGIN}/sitemap.xml\n")
     emit_json(out_dir / "routes.json", routes)
     return pages
 
@@ -257,7 +303,8 @@ def thanhhoa_site(arts: dict) -> list[tuple[str, dict]]:
         left = th_left(latest).replace(
             '<li><a href="/portal/Pages/Thong-ke.aspx">Thống kê truy cập</a></li>',
             '<li><a href="/portal/Pages/Thong-ke.aspx">Thống kê truy cập</a></li><li><a href="https://dichvucong.gov.vn/">Cổng Dịch vụ công quốc gia</a></li>')
-        html_text = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>Tin hoạt động</title></head>\n'
+        html_text = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>Tin hoạt động</title>'
+                     '<link rel="alternate" type="application/atom+xml" title="Tin hoạt động" href="/portal/feed/tin-hoat-dong.xml"></head>\n'
                      + left + '<td class="center" valign="top"><div class="portlet-title">Tin hoạt động</div>' + "".join(items)
                      + f'<div class="paging">Trang: {pager}</div></td></tr></table>\n' + TH_FOOT)
         fname = f"listing-{pno}.html"
@@ -270,6 +317,8 @@ def thanhhoa_site(arts: dict) -> list[tuple[str, dict]]:
         emit(out_dir / fname, '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8">'
              f'<title>{title}</title></head>\n' + th_left(latest) + f'<td class="center" valign="top"><div class="portlet-title">{title}</div><p>Đang cập nhật.</p></td></tr></table>\n' + TH_FOOT)
         routes[path] = fname
+    emit(out_dir / "tin-hoat-dong.xml", atom_feed("Tin hoạt động", "/portal/feed/tin-hoat-dong.xml", [(paths[x], arts[x]) for x in ids]))
+    routes["/portal/feed/tin-hoat-dong.xml"] = "tin-hoat-dong.xml"
     emit(out_dir / "robots.txt", "User-agent: *\nDisallow: /admin/\nDisallow: /portal/_layouts/\n")
     emit_json(out_dir / "routes.json", routes)
     return pages
@@ -317,7 +366,8 @@ def nghean_site(arts: dict) -> list[tuple[str, dict]]:
                          f'<h3 class="title-news"><a href="{esc_attr(href)}">{esc(a["title"])}</a></h3><p class="description">{esc(lead)}</p></article>\n')
         pager = " ".join(f'<span class="active">{k}</span>' if k == pno else f'<a href="{listing}{"" if k == 1 else f"?page={k}"}">{k}</a>' for k in range(1, len(groups) + 1))
         html_text = f"""<!DOCTYPE html>
-<html lang="vi"><head><meta charset="utf-8"><title>Hoạt động của Sở | Sở Thông tin và Truyền thông Nghệ An</title></head>
+<html lang="vi"><head><meta charset="utf-8"><title>Hoạt động của Sở | Sở Thông tin và Truyền thông Nghệ An</title>
+<link rel="alternate" type="application/rss+xml" title="Hoạt động của Sở" href="/rss/hoat-dong-so.rss"></head>
 <body><div class="header"><a class="logo" href="/"><img src="/Content/images/logo.png" alt="Sở Thông tin và Truyền thông Nghệ An"></a>
 <ul class="main-nav"><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li><li><a href="/tin-tuc/hoat-dong-so">Hoạt động của Sở</a></li><li><a href="/lien-he">Liên hệ</a></li><li><a href="https://dichvucong.gov.vn/">Dịch vụ công</a></li></ul></div>
 <div class="container"><h1 class="cate-title">Hoạt động của Sở</h1>
@@ -331,6 +381,8 @@ def nghean_site(arts: dict) -> list[tuple[str, dict]]:
     for path, fname, title in [("/gioi-thieu", "gioi-thieu.html", "Giới thiệu"), ("/lien-he", "lien-he.html", "Liên hệ")]:
         emit(out_dir / fname, f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title}</title></head><body><h1>{title}</h1><p>Sở Thông tin và Truyền thông Nghệ An, 16 Trường Thi, thành phố Vinh.</p></body></html>\n')
         routes[path] = fname
+    emit(out_dir / "hoat-dong-so.rss", rss_feed("Hoạt động của Sở", listing, [(paths[x], arts[x]) for x in ids]))
+    routes["/rss/hoat-dong-so.rss"] = "hoat-dong-so.rss"
     emit(out_dir / "robots.txt", "User-agent: *\nDisallow: /admin/\nDisallow: /search\n")
     emit_json(out_dir / "routes.json", routes)
     return pages

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,16 @@ from etl.settings import DEFAULT_SETTINGS, FetchSettings
 from etl.urls import netloc_of
 
 SOURCE_KINDS = ("ministry", "province")
+#: How a source finds its articles: walk listing pages (default), read its declared feeds or
+#: sitemaps, or find feeds/sitemaps on the start page and in robots.txt and fall back to listings.
+DISCOVER_MODES = ("listings", "feeds", "sitemaps", "auto")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _TOP_KEYS = {"allow_private_networks", "crawl", "politeness", "sources"}
 #: ``CrawlSettings`` fields a sources file may set, in ``[crawl]`` and per source.
 CRAWL_KEYS = ("max_listing_pages", "max_articles_per_run")
 _REQUIRED = ("id", "name", "kind", "start_urls", "article_url_pattern")
-_OPTIONAL = ("listing_url_pattern", "adapter", *CRAWL_KEYS, "politeness", "enabled")
+_OPTIONAL = ("listing_url_pattern", "adapter", *CRAWL_KEYS, "politeness", "enabled",
+             "discover", "feed_urls", "sitemap_urls")
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,9 @@ class Source:
     max_articles_per_run: int | None = None
     enabled: bool = True
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    discover: str = "listings"
+    feed_urls: tuple[str, ...] = ()
+    sitemap_urls: tuple[str, ...] = ()
 
     @property
     def allowed_netlocs(self) -> frozenset[str]:
@@ -172,7 +179,7 @@ def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | N
     listing = raw.get("listing_url_pattern")
     if listing is not None and (not isinstance(listing, str) or not listing):
         raise fail("must be a non-empty string", "listing_url_pattern")
-    return Source(
+    source = Source(
         id=sid,
         name=raw["name"].strip(),
         kind=raw["kind"],
@@ -185,6 +192,34 @@ def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | N
         enabled=enabled,
         fetch=_fetch_settings(base_fetch, raw.get("politeness", {}), path, label),
     )
+    return _with_discovery(source, raw, fail)
+
+
+def _with_discovery(source: Source, raw: dict[str, Any], fail: Any) -> Source:
+    """Check ``discover`` / ``feed_urls`` / ``sitemap_urls`` together: each mode reads only its keys."""
+    mode = raw.get("discover", "listings")
+    if mode not in DISCOVER_MODES:
+        raise fail(f"must be one of {list(DISCOVER_MODES)}, got {mode!r}", "discover")
+    lists: dict[str, tuple[str, ...]] = {}
+    for key in ("feed_urls", "sitemap_urls"):
+        urls = raw.get(key, [])
+        if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
+            raise fail("must be a list of URLs", key)
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname:
+                raise fail(f"not an absolute http(s) URL: {url!r}", key)
+            if netloc_of(url) not in source.allowed_netlocs:
+                raise fail(f"{url!r} is not on the source's hosts {sorted(source.allowed_netlocs)}", key)
+        lists[key] = tuple(urls)
+    wanted = {"feeds": "feed_urls", "sitemaps": "sitemap_urls"}.get(mode)
+    if wanted and not lists[wanted]:
+        raise fail(f"discover = {mode!r} needs a non-empty {wanted}", wanted)
+    for key, urls in lists.items():
+        if urls and mode not in ("auto", {"feed_urls": "feeds", "sitemap_urls": "sitemaps"}[key]):
+            raise fail(f"is not read when discover = {mode!r}; set discover to "
+                       f"{'feeds' if key == 'feed_urls' else 'sitemaps'!r} or 'auto'", key)
+    return replace(source, discover=mode, feed_urls=lists["feed_urls"], sitemap_urls=lists["sitemap_urls"])
 
 
 def _compile(pattern: str, fail: Any, key: str) -> re.Pattern[str]:

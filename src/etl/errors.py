@@ -47,3 +47,7 @@ class StoreError(EtlError):
 
 class RunFailedError(EtlError):
     """The run finished writing what was good but failed its quality gate."""
+
+
+class FeedError(EtlError):
+    """A feed or sitemap could not be read safely (malformed, hostile, wrong type, too large)."""

@@ -95,6 +95,7 @@ class SourceBatch:
         return {
             "listing_pages": d.listing_pages if d else 0,
             "listing_unchanged": d.listing_unchanged if d else 0,
+            "feed_documents": d.feed_documents if d else 0,
             "articles_found": (len(d.article_urls) + d.known + d.skipped) if d else 0,
             "new": len(self.rows),
             "unchanged": d.known if d else 0,
@@ -117,13 +118,19 @@ def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, raw:
     validators = (store.listing_validators(tables, source.id)
                   if source.fetch.conditional_listing_requests else {})
     found = discover(source, fetcher, max_listing_pages=pages, known=store.known_urls(tables, source.id),
-                     skip=given_up_urls(tables, source.id, settings), raw=raw, validators=validators)
+                     skip=given_up_urls(tables, source.id, settings), raw=raw, validators=validators,
+                     max_feed_documents=settings.crawl.max_feed_documents)
     batch = SourceBatch(source_id=source.id, discovery=found)
-    batch.fetch_log.extend(fetch_log_row(r, source.id, "listing", run_id, sha=sha)
-                           for r, sha in zip(found.fetches, found.fetch_shas, strict=True))
+    batch.fetch_log.extend(fetch_log_row(r, source.id, kind, run_id, sha=sha)
+                           for r, sha, kind in zip(found.fetches, found.fetch_shas, found.fetch_kinds, strict=True))
+    for problem in found.feed_errors:
+        batch.tally.add(source.id, [Finding(FETCH, "feed_readable", WARNING, False, problem)],
+                        problem.split(": ", 1)[0])
     if found.fetches and not any(r.ok or r.not_modified for r in found.fetches):
         batch.error = f"no listing page could be read ({found.fetches[0].url}: {found.fetches[0].error})"
         log.error("%s: %s", source.id, batch.error)
+    if found.error and batch.error is None:
+        batch.error = found.error
     return batch
 
 
@@ -401,6 +408,7 @@ def raise_if_failed(report: RunReport) -> None:
 
 
 _STAGES = {"listing_pages": "discover", "listing_unchanged": "discover", "articles_found": "discover",
+           "feed_documents": "discover",
            "unchanged": "discover", "skipped": "discover", "left": "discover", "failed": "fetch", "new": "extract", "quarantined": "quality",
            "rows_written": "store"}
 

@@ -9,7 +9,7 @@ import polars as pl
 from etl import store
 from etl.pipeline import RunReport
 
-COLUMNS = (("listing_pages", "listing pages"), ("new", "new"), ("unchanged", "unchanged"),
+COLUMNS = (("listing_pages", "listing pages"), ("feed_documents", "feeds/sitemaps"), ("new", "new"), ("unchanged", "unchanged"),
            ("skipped", "skipped"), ("failed", "failed"), ("quarantined", "quarantined"), ("rows_written", "rows written"),
            ("left", "left for next run"))
 

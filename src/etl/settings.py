@@ -112,6 +112,9 @@ class CrawlSettings:
     max_articles_per_run: int = 500
     #: Nights an article may fail transiently (timeout, 5xx) before it is no longer asked for.
     max_article_attempts: int = 3
+    #: Feed and sitemap documents read per source in one run (sitemap index children included):
+    #: an index naming thousands of sitemaps is read newest first up to here, never recursively.
+    max_feed_documents: int = 10
 
 
 @dataclass(frozen=True)

@@ -270,12 +270,16 @@ def repeatedly_quarantined(tables: Tables, source_id: str, times: int) -> set[st
     return set(df["url"].to_list())
 
 
+#: Fetch-log kinds of the pages discovery reads; each is asked for conditionally the next night.
+DISCOVERY_KINDS = ("listing", "feed", "sitemap", "robots")
+
+
 def listing_validators(tables: Tables, source_id: str) -> dict[str, tuple[str | None, str | None, str | None]]:
     """Per listing URL, the last ETag / Last-Modified served with a body and that body's raw sha256."""
     if not exists(tables.fetch_log):
         return {}
     df = (pl.scan_delta(str(tables.fetch_log))
-          .filter((pl.col("source_id") == source_id) & (pl.col("kind") == "listing")
+          .filter((pl.col("source_id") == source_id) & pl.col("kind").is_in(DISCOVERY_KINDS)
                   & (pl.col("status") == 200) & pl.col("sha256").is_not_null()
                   & (pl.col("etag").is_not_null() | pl.col("last_modified").is_not_null()))
           .sort("fetched_at").group_by("url").last().collect())
