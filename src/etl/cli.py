@@ -5,6 +5,7 @@
     etl reprocess [--config FILE] [--data-dir DIR] [--source ID ...]
     etl maintain [--data-dir DIR] [--retention-days N]
     etl report [--data-dir DIR] [--since DATE] [--out FILE]
+    etl export [--data-dir DIR] [--out DIR]
 
 Both run the real Prefect flow; with no Prefect server configured, Prefect starts a temporary
 local one. Exit status 0 when the run completed, 1 when it failed, 2 for a bad command or config.
@@ -21,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from etl import progress
-from etl.errors import ConfigError, EtlError
+from etl.errors import ConfigError, EtlError, StoreError
 from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_DATA_DIR
 
 log = logging.getLogger("etl.cli")
@@ -70,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     rpt.add_argument("--since", metavar="DATE", help="only articles published / runs started from this day "
                      "on (YYYY-MM-DD, Vietnam time)")
     rpt.add_argument("--out", metavar="FILE", help="where the HTML goes (default: DATA_DIR/report.html)")
+
+    exp = sub.add_parser("export", help="write the tables' current version as plain Parquet (one file per "
+                         "source and month) for tools that read Parquet, not Delta")
+    exp.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
+    exp.add_argument("--out", metavar="DIR", help="where the export goes, replaced whole (default: DATA_DIR/export)")
     return parser
 
 
@@ -89,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             return _maintain(args)
         if args.command == "report":
             return _report(args)
+        if args.command == "export":
+            return _export(args)
     except ConfigError as exc:
         print(f"etl: configuration error: {exc}", file=sys.stderr)
         return 2
@@ -181,6 +189,29 @@ def _report(args: argparse.Namespace) -> int:
         print(f"etl: cannot write the report to {args.out or tables.data_dir}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(f"Report: {result.path} ({result.bytes / 1024:.0f} KiB, built in {result.seconds:.1f} s)")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from etl import store
+    from etl.export import export_current
+
+    tables = store.Tables.at(args.data_dir)
+    if not any(store.exists(p) for p in tables.curated_tables().values()):
+        print(f"etl: no curated tables in {tables.curated} (run `etl run` or `etl demo` first)", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else tables.data_dir / "export"
+    try:
+        done = export_current(args.data_dir, out)
+    except StoreError as exc:
+        print(f"etl: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"etl: cannot write the export to {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    for t in done:
+        print(f"{t.table}: version {t.version}, {t.rows} rows in {t.files} file(s)")
+    print(f"Export: {out.resolve()} (plain Parquet, one folder per table; read it with any Parquet reader)")
     return 0
 
 
