@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from corpus_checks import check_expected, load_expected
 
 TESTS = Path(__file__).resolve().parent
-CORPORA = ("corpus_final", "corpus_last", "corpus_fifth")
+CORPORA = ("corpus_final", "corpus_last", "corpus_fifth", "corpus_web")
 PAGES = [p for name in CORPORA for p in sorted((TESTS / name).glob("*/*.html"))]
 
 
