@@ -62,8 +62,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.failures and (ours != want or theirs != want):
             print(f"  {path.relative_to(args.corpus)}: want {want}, ours {ours}, trafilatura {theirs}")
     n = len(pages)
-    print(f"corpus {args.corpus}: {n} pages; published_at to the minute: "
-          f"ours {ours_ok / n:.3f}, trafilatura {theirs_ok / n:.3f}")
+    print(
+        f"corpus {args.corpus}: {n} pages; published_at to the minute: "
+        f"ours {ours_ok / n:.3f}, trafilatura {theirs_ok / n:.3f}"
+    )
     return 0
 
 

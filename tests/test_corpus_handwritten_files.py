@@ -32,8 +32,9 @@ def _layouts(corpus: str) -> dict[str, int]:
 def test_size_and_layouts_of_its_own(corpus: str) -> None:
     layouts = _layouts(corpus)
     assert sum(layouts.values()) >= 20 and len(layouts) >= 10, layouts
-    others = {d.name for c in TESTS.glob("corpus*") if c.is_dir() and c.name != corpus
-              for d in c.iterdir() if d.is_dir()}
+    others = {
+        d.name for c in TESTS.glob("corpus*") if c.is_dir() and c.name != corpus for d in c.iterdir() if d.is_dir()
+    }
     assert not set(layouts) & others, set(layouts) & others
     for j in (TESTS / corpus).glob("*/*.json"):
         assert j.with_suffix(".html").exists(), f"stray JSON without its page: {j}"
