@@ -157,3 +157,35 @@ def test_bad_discovery_keys_name_source_and_key(lines: str, key: str, message: s
         parse_config(_with_mic(lines), path="s.toml")
     text = str(err.value)
     assert "source 'mic'" in text and f"key '{key}'" in text and message in text, text
+
+
+def test_extra_hosts_join_the_allowed_hosts() -> None:
+    text = VALID.replace("max_listing_pages = 3", 'max_listing_pages = 3\nextra_hosts = ["mst.gov.vn", "WWW.mic.gov.vn:443"]')
+    mic = parse_config(text).sources[0]
+    assert mic.extra_hosts == ("mst.gov.vn", "WWW.mic.gov.vn:443")
+    assert mic.allowed_netlocs == {"mic.gov.vn", "mst.gov.vn", "www.mic.gov.vn:443"}
+
+
+@pytest.mark.parametrize("value", ['"mst.gov.vn"', '["https://mst.gov.vn/"]', '["mst.gov.vn/tin-tuc"]', '[""]',
+                                   '["mst.gov.vn:http"]', "[8080]"])
+def test_bad_extra_hosts_named(value: str) -> None:
+    text = VALID.replace("max_listing_pages = 3", f"max_listing_pages = 3\nextra_hosts = {value}")
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, path="s.toml")
+    assert "source 'mic'; key 'extra_hosts'" in str(info.value)
+
+
+@pytest.mark.parametrize(("key", "line"), [
+    ("start_urls", 'start_urls = ["http://127.0.0.1:8080/tin-tuc"]'),
+    ("start_urls", 'start_urls = ["http://localhost/tin-tuc"]'),
+    ("start_urls", 'start_urls = ["http://[::1]:8080/tin-tuc"]'),
+    ("start_urls", 'start_urls = ["http://192.168.1.10/tin-tuc"]'),
+    ("extra_hosts", 'start_urls = ["https://stttt.nghean.gov.vn/tin-tuc"]\nextra_hosts = ["10.0.0.5:8080"]'),
+])
+def test_private_host_refused_at_load_without_allow_private_networks(key: str, line: str) -> None:
+    text = VALID.replace('start_urls = ["https://stttt.nghean.gov.vn:8443/tin-tuc"]', line)
+    with pytest.raises(ConfigError) as info:
+        parse_config(text, path="s.toml")
+    message = str(info.value)
+    assert f"source 'nghean'; key '{key}'" in message and "allow_private_networks = true" in message
+    assert parse_config("allow_private_networks = true\n" + text).sources[1].id == "nghean"

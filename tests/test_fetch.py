@@ -213,12 +213,20 @@ def test_redirect_chain_longer_than_max(server: FaultServer) -> None:
     assert server.count("/chain/1") == 0 and elapsed < 2
 
 
-def test_redirect_to_another_host_refused(server: FaultServer) -> None:
+def test_redirect_to_another_host_not_followed_and_names_the_host(server: FaultServer) -> None:
     with FaultServer() as other:
         result, _ = fetch(server, f"/redirect?to={other.url('/ok.html')}")
-        assert result.error == "refused: host not allowed"
-        assert result.final_url == other.url("/ok.html")
+        assert result.error == f"redirected to another host: {other.netloc}"
+        assert result.final_url == other.url("/ok.html") and result.redirects == [other.url("/ok.html")]
         assert other.count() == 0
+
+
+def test_redirect_to_an_allowed_second_host_followed(server: FaultServer) -> None:
+    with FaultServer() as other:
+        with Fetcher(FAST, allowed_netlocs={server.netloc, other.netloc}, allow_private_networks=True) as f:
+            result = f.get(server.url(f"/redirect?code=301&to={other.url('/ok.html')}"))
+        assert result.ok and result.final_url == other.url("/ok.html")
+        assert other.count("/ok.html") == 1 and other.count("/robots.txt") == 1  # its own robots.txt
 
 
 @pytest.mark.parametrize("target", ["ftp://127.0.0.1/pub/file.html", "javascript:alert(1)",

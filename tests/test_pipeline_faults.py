@@ -31,6 +31,7 @@ from etl import store
 from etl.config import Source, SourcesConfig, parse_config
 from etl.pipeline import RunReport, collect_articles, discover_source, new_run_id, open_fetcher, write_run
 from etl.raw import RawStore
+from etl.report import moved_hosts, render_markdown
 from etl.settings import CrawlSettings, Settings
 from etl.urls import netloc_of
 
@@ -82,7 +83,8 @@ EXPECTED: dict[str, Expect] = {
     "truncated": Expect(200, "truncated", 1 + RETRIES, FETCH_FAILED, True),
     "redirect-loop": Expect(301, "redirect loop", 3, FETCH_FAILED, False),
     "redirect-chain": Expect(302, "too many redirects", 6, FETCH_FAILED, False),
-    "redirect-offsite": Expect(302, "refused: host not allowed", 1, SKIPPED, False),
+    # Not a policy skip: a page moving to another host is how a portal move shows; asked again next night.
+    "redirect-offsite": Expect(302, "redirected to another host: {offsite}", 1, FETCH_FAILED, True),
     "pdf": Expect(200, "not html", 1, FETCH_FAILED, False),
     "pdf-disguised": Expect(200, "not html", 1, FETCH_FAILED, False),
     "image": Expect(200, "not html", 1, FETCH_FAILED, False),
@@ -194,7 +196,8 @@ def test_fault_recorded_and_handled_next_night(scenario: Scenario, slug: str) ->
     faulty, retry = scenario.runs["faulty"], scenario.runs["retry"]
     url = scenario.url(slug)
     row = log_row(faulty, url)
-    assert (row["status"], row["error"], row["attempts"]) == (expect.status, expect.error, expect.attempts)
+    error = expect.error.format(offsite=scenario.offsite.netloc) if expect.error else None
+    assert (row["status"], row["error"], row["attempts"]) == (expect.status, error, expect.attempts)
     quarantined = faulty.quarantine.filter(pl.col("url") == url)
     stored = faulty.articles.filter(pl.col("fetched_url") == url)
     if expect.outcome == STORED:
@@ -207,7 +210,7 @@ def test_fault_recorded_and_handled_next_night(scenario: Scenario, slug: str) ->
         assert quarantined.select("stage", "check").rows() == [expect.outcome]
         q = quarantined.row(0, named=True)
         if expect.error is not None:
-            assert q["message"] == expect.error and q["raw_sha256"] is None
+            assert q["message"] == error and q["raw_sha256"] is None
         else:  # the page arrived: its exact bytes are kept for reprocessing
             assert RawStore(scenario.data).get(q["raw_sha256"]) is not None
     route = f"/news/{slug}.html"
@@ -333,3 +336,12 @@ def test_robots_txt_down_fails_the_listing_and_is_asked_again_next_night(tmp_pat
         assert night.articles.height == 0 and night.quarantine.height == 0
         assert night.report.status == "failed"
         assert night.report.message.startswith("faulty: no listing page could be read")
+
+
+def test_article_moved_to_another_host_reported_with_the_key_to_add(scenario: Scenario) -> None:
+    report = scenario.runs["faulty"].report
+    host = scenario.offsite.netloc
+    assert moved_hosts(report) == [
+        f"faulty: {scenario.url('redirect-offsite')}: redirected to host {host}, not among the source's hosts; "
+        f'add extra_hosts = ["{host}"] to [[sources]] id="faulty"']
+    assert f'add extra_hosts = ["{host}"]' in render_markdown(report)

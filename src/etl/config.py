@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from etl.errors import ConfigError
 from etl.settings import DEFAULT_SETTINGS, FetchSettings
-from etl.urls import netloc_of
+from etl.urls import is_private_host, netloc_of
 
 SOURCE_KINDS = ("ministry", "province")
 #: How a source finds its articles: walk listing pages (default), read its declared feeds or
@@ -29,6 +29,8 @@ CRAWL_KEYS = ("max_listing_pages", "max_articles_per_run")
 _REQUIRED = ("id", "name", "kind", "start_urls", "article_url_pattern")
 _OPTIONAL = ("listing_url_pattern", "adapter", *CRAWL_KEYS, "politeness", "enabled",
              "discover", "feed_urls", "sitemap_urls")
+#: A portal that moved (or answers on a ``www.`` alias) is fetched on these hosts too.
+_OPTIONAL += ("extra_hosts",)
 
 
 @dataclass(frozen=True)
@@ -50,11 +52,13 @@ class Source:
     discover: str = "listings"
     feed_urls: tuple[str, ...] = ()
     sitemap_urls: tuple[str, ...] = ()
+    #: ``host`` or ``host:port`` entries fetched besides the start URLs' hosts (redirect targets too).
+    extra_hosts: tuple[str, ...] = ()
 
     @property
     def allowed_netlocs(self) -> frozenset[str]:
-        """Only the hosts of the start URLs are ever fetched for this source."""
-        return frozenset(netloc_of(u) for u in self.start_urls)
+        """Only the hosts of the start URLs and ``extra_hosts`` are ever fetched for this source."""
+        return frozenset(netloc_of(u) for u in (*self.start_urls, *self.extra_hosts))
 
     def is_article_url(self, url: str) -> bool:
         return self.article_url_pattern.search(url) is not None
@@ -124,6 +128,7 @@ def parse_config(text: str, *, path: str | None = None) -> SourcesConfig:
     seen: set[str] = set()
     for index, raw in enumerate(raw_sources):
         source = _parse_source(raw, index, base_fetch, path, crawl)
+        _refuse_private_hosts(source, allow_private, path)
         if source.id in seen:
             raise ConfigError("duplicate source id", path=path, source_id=source.id, key="id")
         seen.add(source.id)
@@ -191,6 +196,7 @@ def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | N
         max_articles_per_run=limits["max_articles_per_run"],
         enabled=enabled,
         fetch=_fetch_settings(base_fetch, raw.get("politeness", {}), path, label),
+        extra_hosts=_extra_hosts(raw.get("extra_hosts", []), fail),
     )
     return _with_discovery(source, raw, fail)
 
@@ -220,6 +226,36 @@ def _with_discovery(source: Source, raw: dict[str, Any], fail: Any) -> Source:
             raise fail(f"is not read when discover = {mode!r}; set discover to "
                        f"{'feeds' if key == 'feed_urls' else 'sitemaps'!r} or 'auto'", key)
     return replace(source, discover=mode, feed_urls=lists["feed_urls"], sitemap_urls=lists["sitemap_urls"])
+
+
+def _extra_hosts(value: Any, fail: Any) -> tuple[str, ...]:
+    """``extra_hosts`` as written (``host`` or ``host:port``); a URL or a path is refused, since the
+    entry is compared with the host part of URLs and anything more would silently never match."""
+    if not isinstance(value, list) or not all(isinstance(h, str) and h.strip() for h in value):
+        raise fail('must be a list of hosts, e.g. ["www.mic.gov.vn", "127.0.0.1:8080"]', "extra_hosts")
+    for host in value:
+        parts = urlsplit(f"http://{host.strip()}")
+        try:
+            port_ok = parts.port is None or parts.port > 0
+        except ValueError:
+            port_ok = False
+        if not parts.hostname or "://" in host or parts.path or parts.query or parts.username or not port_ok:
+            raise fail(f"not a host or host:port: {host!r} (write it as in the URL, without scheme or path)",
+                       "extra_hosts")
+    return tuple(h.strip() for h in value)
+
+
+def _refuse_private_hosts(source: Source, allow_private: bool, path: str | None) -> None:
+    """A loopback or private host in the file is refused here, before anything runs, rather than by
+    the fetcher's guard on every request of the night."""
+    if allow_private:
+        return
+    for key, entries in (("start_urls", source.start_urls), ("extra_hosts", source.extra_hosts)):
+        for entry in entries:
+            if is_private_host(entry):
+                raise ConfigError(f"{entry} is a private or loopback address; set allow_private_networks = true "
+                                  "at the top of the file (local test sites only)",
+                                  path=path, source_id=source.id, key=key)
 
 
 def _compile(pattern: str, fail: Any, key: str) -> re.Pattern[str]:

@@ -44,11 +44,14 @@ from protego import Protego
 
 from etl.errors import RefusedURLError
 from etl.settings import FetchSettings
-from etl.urls import check_url_allowed, netloc_of, normalise_netlocs
+from etl.urls import REASON_HOST, check_url_allowed, netloc_of, normalise_netlocs
 
 logger = logging.getLogger(__name__)
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: Error of a URL whose redirect leads off the source's hosts (followed by ``<host[:port]>``). Not a
+#: policy refusal: it is how a portal that moved shows itself, so it fails the URL and says where to.
+OFF_HOST_REDIRECT = "redirected to another host: "
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 #: Read size of one socket read; small enough that deadlines are checked often.
 CHUNK_BYTES = 64 * 1024
@@ -342,7 +345,10 @@ class Fetcher:
                 check_url_allowed(current, self.allowed_netlocs,
                                   allow_private_networks=self.allow_private_networks)
             except RefusedURLError as exc:
-                result.error = f"refused: {exc.reason}"
+                if result.redirects and exc.reason == REASON_HOST:
+                    result.error = OFF_HOST_REDIRECT + netloc_of(current)
+                else:
+                    result.error = f"refused: {exc.reason}"
                 return
             if check_robots and self.settings.obey_robots_txt:
                 refusal = self._robots_refusal(current)

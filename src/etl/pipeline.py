@@ -22,7 +22,7 @@ from etl.config import Source, SourcesConfig
 from etl.discover import Discovery, discover
 from etl.errors import RunFailedError
 from etl.extract import extract_article
-from etl.fetch import Fetcher, FetchResult, decode_html
+from etl.fetch import OFF_HOST_REDIRECT, Fetcher, FetchResult, decode_html
 from etl.models import Article
 from etl.progress import ProgressSink
 from etl.progress import current as current_progress
@@ -126,12 +126,31 @@ def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, raw:
     for problem in found.feed_errors:
         batch.tally.add(source.id, [Finding(FETCH, "feed_readable", WARNING, False, problem)],
                         problem.split(": ", 1)[0])
-    if found.fetches and not any(r.ok or r.not_modified for r in found.fetches):
+    moved = [(r.url, hint) for r in found.fetches if (hint := moved_host_hint(source, r))]
+    for url, hint in moved:
+        batch.tally.add(source.id, [Finding(FETCH, ON_SOURCE_HOSTS, ERROR, False, hint)], url)
+    if moved:  # the portal moved: the source fails until its file says where to
+        batch.error = f"{moved[0][0]} {moved[0][1]}"
+        log.error("%s: %s", source.id, batch.error)
+    elif found.fetches and not any(r.ok or r.not_modified for r in found.fetches):
         batch.error = f"no listing page could be read ({found.fetches[0].url}: {found.fetches[0].error})"
         log.error("%s: %s", source.id, batch.error)
     if found.error and batch.error is None:
         batch.error = found.error
     return batch
+
+
+#: The check recorded (dq_results, run report) when a URL redirects off the source's hosts.
+ON_SOURCE_HOSTS = "stays_on_source_hosts"
+
+
+def moved_host_hint(source: Source, result: FetchResult) -> str | None:
+    """For a URL that redirected off the source's hosts: where it went and the key that follows it."""
+    if not (result.error or "").startswith(OFF_HOST_REDIRECT):
+        return None
+    host = result.error.removeprefix(OFF_HOST_REDIRECT)
+    return (f"redirected to host {host}, not among the source's hosts; "
+            f'add extra_hosts = ["{host}"] to [[sources]] id="{source.id}"')
 
 
 def is_policy_refusal(error: str | None) -> bool:
@@ -200,6 +219,8 @@ def process_page(batch: SourceBatch, source: Source, settings: Settings, result:
         return None
     if result.error and result.body is None:
         batch.failed += 1
+        if hint := moved_host_hint(source, result):
+            batch.tally.add(source.id, [Finding(FETCH, ON_SOURCE_HOSTS, ERROR, False, hint)], url)
         batch.tally.add(source.id, [Finding(FETCH, "fetched", ERROR, False, result.error)], url)
         batch.quarantine.append(quarantine_row(url, source.id, FETCH, "fetched", result.error, sha, run_id))
         return None

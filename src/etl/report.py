@@ -7,7 +7,7 @@ import json
 import polars as pl
 
 from etl import store
-from etl.pipeline import RunReport
+from etl.pipeline import ON_SOURCE_HOSTS, RunReport
 
 COLUMNS = (("listing_pages", "listing pages"), ("feed_documents", "feeds/sitemaps"), ("new", "new"), ("unchanged", "unchanged"),
            ("skipped", "skipped"), ("failed", "failed"), ("quarantined", "quarantined"), ("rows_written", "rows written"),
@@ -23,6 +23,13 @@ def source_rows(report: RunReport) -> list[dict[str, object]]:
             for sid, counts in report.per_source.items()]
 
 
+def moved_hosts(report: RunReport) -> list[str]:
+    """``<source>: <url>: redirected to host …; add extra_hosts = […]`` for every URL (a few per
+    source) that left the source's hosts: a portal that moved, and the line that fixes the file."""
+    return [f"{r['source_id']}: {example}" for r in report.dq_failures if r["check"] == ON_SOURCE_HOSTS
+            for example in r["examples"] or []]
+
+
 def render_markdown(report: RunReport) -> str:
     duration = (report.finished_at - report.started_at).total_seconds()
     head = "| source | " + " | ".join(label for _, label in COLUMNS) + " |"
@@ -35,6 +42,8 @@ def render_markdown(report: RunReport) -> str:
     lines += ["", "**Table versions written:** " + ", ".join(f"`{t}` v{v}" for t, v in report.table_versions.items())]
     if report.message:
         lines += ["", f"**Why it failed:** {report.message}"]
+    if moved := moved_hosts(report):
+        lines += ["", "**Moved to another host** (update the sources file):"] + [f"- {m}" for m in moved]
     if report.alerts:
         lines += ["", "**Alerts:**"] + [f"- {a}" for a in report.alerts]
     if report.dq_failures:
@@ -54,6 +63,7 @@ def render_console(report: RunReport) -> str:
     for row in source_rows(report):
         src = row.pop("source")
         lines.append(f"  {src:<10} " + ", ".join(f"{k}: {v}" for k, v in row.items()))
+    lines += [f"  moved: {m}" for m in moved_hosts(report)]
     lines.append("  table versions: " + ", ".join(f"{t} v{v}" for t, v in report.table_versions.items()))
     lines += [f"Data: {report.data_dir}/curated (Delta tables), raw pages in {report.data_dir}/raw",
               "Read it:", READ_SNIPPET.format(path=articles)]

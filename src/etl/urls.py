@@ -123,6 +123,19 @@ def _is_forbidden_ip(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
             or ip.is_reserved or ip.is_multicast or ip.is_unspecified)
 
 
+def is_private_host(url_or_netloc: str) -> bool:
+    """True when the host is written as a non-public address: an IP literal in a private, loopback,
+    link-local or reserved range, or ``localhost``. Names are not resolved (no network needed)."""
+    host = urlsplit(url_or_netloc if "://" in url_or_netloc else f"http://{url_or_netloc}").hostname or ""
+    host = _normalise_host(host)
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return _is_forbidden_ip(ipaddress.ip_address(host))
+    except ValueError:
+        return False
+
+
 def _resolved_addresses(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
