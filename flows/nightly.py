@@ -21,6 +21,8 @@ from pydantic import Field
 
 from etl import store
 from etl.config import Source, load_config
+from etl.dashboard import render_markdown as report_markdown
+from etl.dashboard import write_report
 from etl.fetch import Fetcher
 from etl.fixtures.site import serve_fixture_sites, write_demo_sources
 from etl.pipeline import (
@@ -86,6 +88,24 @@ def publish_report(report: RunReport) -> None:
                          link_text=f"{report.data_dir}/curated", description="Where the curated tables are")
 
 
+@task(task_run_name="publish-data-report", cache_policy=NO_CACHE)
+def publish_data_report(data_dir: str) -> str | None:
+    """Rebuild DATA_DIR/report.html (the trend across runs) and point the run's artifacts at it.
+
+    The report is a view of tables already committed: failing to draw it is logged, never a failed night.
+    """
+    try:
+        result = write_report(data_dir)
+    except Exception as exc:  # noqa: BLE001 - the collected data is safe; the operator sees the error
+        get_run_logger().error("data report not written: %r", exc)
+        return None
+    create_markdown_artifact(key="data-report", markdown=report_markdown(result),
+                             description="Data report: articles, freshness, quality and runs over time")
+    create_link_artifact(key="data-report-file", link=result.path.as_uri(), link_text=str(result.path),
+                         description="The data report (one HTML file, opens offline)")
+    return str(result.path)
+
+
 @flow(name="collect-news", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=8))
 def collect_news(
     sources: list[str] | None = None,
@@ -134,6 +154,7 @@ def collect_news(
                 batches.append(SourceBatch(source_id=source.id, error=repr(exc)))
         report = write_tables(data_dir, batches, run_id, started_at, parameters)
     publish_report(report)
+    publish_data_report(data_dir)
     logger.info(render_markdown(report).splitlines()[0])
     raise_if_failed(report)
     return {"run_id": report.run_id, "status": report.status, "per_source": report.per_source,

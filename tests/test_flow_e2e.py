@@ -122,3 +122,19 @@ def test_cli_reprocess_and_maintain_change_nothing_on_fresh_data(demo_sources: P
     assert "articles:" in out and "vacuumed_files" in out
     assert pl.read_delta(str(data / "curated" / "articles")).sort("article_id").equals(before)
     assert main(["maintain", "--data-dir", str(data), "--retention-days", "-1"]) == 2
+
+
+def test_demo_publishes_the_data_report_as_an_artifact_and_prints_where_it_is(tmp_path: Path, capsys) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    data = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(data), "--source", "nghean"]) == 0
+    report = (data / "report.html").resolve()
+    assert f"Report: {report}" in capsys.readouterr().out
+    assert 'id="chart-weekly"' in report.read_text(encoding="utf-8")
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=["data-report"])))
+    mine = [str(a.data) for a in artifacts if str(report) in str(a.data)]
+    assert mine, "no data-report artifact naming this run's report"
+    assert "| articles | 6 |" in mine[0] and report.as_uri() in mine[0]

@@ -109,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace, *, fixture_site: bool) -> int:
     from etl import store
     from etl.config import load_config
+    from etl.dashboard import REPORT_NAME
     from etl.report import load_run_report, render_console
 
     if not fixture_site:
@@ -127,6 +128,9 @@ def _run(args: argparse.Namespace, *, fixture_site: bool) -> int:
     report = load_run_report(store.Tables.at(args.data_dir))
     if report is not None and report.started_at >= started.replace(microsecond=0):
         print(render_console(report))
+        data_report = Path(args.data_dir, REPORT_NAME)
+        if data_report.is_file() and data_report.stat().st_mtime >= started.timestamp():
+            print(f"Report: {data_report.resolve()} (open it in a browser; `etl report` rebuilds it)")
     if not state.is_completed():
         print(f"etl: run {state.name}: {state.message}", file=sys.stderr)
         return 1
