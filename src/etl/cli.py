@@ -33,6 +33,8 @@ def prepare_prefect_env() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_EXTRA_LOGGERS", "etl")
     os.environ.setdefault("PREFECT_LOGGING_TO_API_WHEN_MISSING_FLOW", "ignore")
+    # Prefect gives its temporary server 20 s to answer; a busy 2-core machine needs more.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     if "PREFECT_API_URL" not in os.environ and "PREFECT_HOME" not in os.environ:
         home = Path.home()
         if not home.is_dir():
