@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from etl.errors import FeedError
-from etl.feeds import document_bytes, feed_links, gunzip, parse_document, robots_sitemaps
+from etl.feeds import document_bytes, feed_links, gunzip, parse_document
 from etl.fixtures.site import SITE_ROOT
 
 FEEDS = Path(__file__).parent / "sites" / "feeds"
@@ -98,11 +98,6 @@ def test_plain_or_missing_types_are_sniffed() -> None:
 def test_pages_announce_only_rss_and_atom_alternates() -> None:
     html = (FEEDS / "tin-tuc.html").read_text(encoding="utf-8")
     assert feed_links(html, f"{BASE}/tin-tuc") == [f"{BASE}/rss/tin-tuc.rss", "https://feeds.example.net/tin-tuc.atom"]
-
-
-def test_robots_sitemap_lines_absolute_in_order() -> None:
-    text = _read("robots.txt").decode()
-    assert robots_sitemaps(text, f"{BASE}/robots.txt") == [f"{BASE}/sitemap-index.xml", f"{BASE}/sitemap-relative.xml"]
 
 
 @pytest.mark.parametrize("site", ["mic", "thanhhoa", "nghean"])

@@ -538,3 +538,22 @@ def test_decode_never_raises(content_type: str | None) -> None:
 def test_legit_latin1_page_kept() -> None:
     body = "<p>Café résumé naïve</p>".encode("iso-8859-1")
     assert "Café résumé naïve" in decode_html(body, "text/html; charset=iso-8859-1")
+
+
+def test_robots_sitemaps_come_from_the_robots_txt_already_read(tmp_path) -> None:
+    """Sitemap: lines are given absolute, from the one robots.txt request the fetcher makes anyway."""
+    from pathlib import Path
+
+    from etl.fixtures.site import load_site
+
+    site = load_site("feeds", Path(__file__).parent / "sites")
+    site.start()
+    try:
+        with Fetcher(FetchSettings(min_delay_s=0.0, retries=0), allowed_netlocs=[site.base_url.split("//")[1]],
+                     allow_private_networks=True) as fetcher:
+            fetcher.get(f"{site.base_url}/tin-tuc")
+            sitemaps = fetcher.robots_sitemaps(f"{site.base_url}/tin-tuc")
+        assert sitemaps == [f"{site.base_url}/sitemap-index.xml", f"{site.base_url}/sitemap-relative.xml"]
+        assert site.requests.count("/robots.txt") == 1
+    finally:
+        site.stop()

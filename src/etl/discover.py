@@ -13,13 +13,12 @@ import logging
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
 import lxml.html
 
 from etl.config import Source
 from etl.errors import FeedError
-from etl.feeds import Document, document_bytes, feed_links, parse_document, robots_sitemaps
+from etl.feeds import Document, document_bytes, feed_links, parse_document
 from etl.fetch import Fetcher, FetchResult, decode_html
 from etl.raw import RawStore
 from etl.settings import DEFAULT_SETTINGS
@@ -48,7 +47,7 @@ class Discovery:
     fetches: list[FetchResult] = field(default_factory=list)
     #: sha256 of the raw listing page of each fetch (None when no body was kept).
     fetch_shas: list[str | None] = field(default_factory=list)
-    #: What each fetch was: ``listing``, ``feed``, ``sitemap`` or ``robots`` (the fetch log's kind).
+    #: What each fetch was: ``listing``, ``feed`` or ``sitemap`` (the fetch log's kind).
     fetch_kinds: list[str] = field(default_factory=list)
     #: Feed and sitemap documents requested.
     feed_documents: int = 0
@@ -240,20 +239,11 @@ class _Discoverer:
         return read
 
     def robots_sitemaps(self) -> list[str]:
-        """The ``Sitemap:`` lines of the robots.txt of every start URL's origin."""
+        """The ``Sitemap:`` lines of the robots.txt of every start URL's origin (the fetcher's copy)."""
         found: list[str] = []
-        for origin in dict.fromkeys(_origin(u) for u in self.source.start_urls):
-            page, body = self.fetch(f"{origin}/robots.txt", "robots")
-            if body is not None:
-                found.extend(
-                    u for u in robots_sitemaps(body.decode("utf-8", "replace"), page.final_url) if u not in found
-                )
+        for url in self.source.start_urls:
+            found.extend(u for u in self.fetcher.robots_sitemaps(url) if u not in found)
         return found
-
-
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 def _newest_first(doc: Document) -> Document:

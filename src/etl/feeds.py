@@ -43,7 +43,6 @@ MAX_ENTRIES = 50_000
 
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
-_SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.I | re.M)
 
 
 @dataclass(frozen=True)
@@ -236,14 +235,4 @@ def feed_links(html: str, page_url: str) -> list[str]:
             url = _absolute(link.get("href"), page_url)
             if url and url not in found:
                 found.append(url)
-    return found
-
-
-def robots_sitemaps(text: str, robots_url: str) -> list[str]:
-    """The ``Sitemap:`` lines of a robots.txt (RFC 9309 §2.2.4), absolute, in file order."""
-    found: list[str] = []
-    for match in _SITEMAP_LINE.finditer(text):
-        url = _absolute(match.group(1), robots_url)
-        if url and url not in found:
-            found.append(url)
     return found

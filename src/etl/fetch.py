@@ -109,6 +109,10 @@ class RobotsRules:
     def crawl_delay(self, user_agent: str) -> float | None:
         return self.parser.crawl_delay(user_agent) if self.parser is not None else None
 
+    def sitemaps(self) -> list[str]:
+        """The file's ``Sitemap:`` lines (RFC 9309 §2.2.4), as written."""
+        return list(self.parser.sitemaps) if self.parser is not None else []
+
     @classmethod
     def parse(cls, text: str) -> RobotsRules:
         return cls(parser=Protego.parse(text))
@@ -546,6 +550,14 @@ class Fetcher:
             logger.info("robots.txt of %s disallows %s", origin, url)
             return "refused: robots.txt"
         return None
+
+    def robots_sitemaps(self, url: str) -> list[str]:
+        """The sitemaps named by the robots.txt of ``url``'s origin, absolute: the file the fetcher
+        reads anyway (once per origin), so discovery needs no request of its own for them."""
+        origin = self._origin(url)
+        self._robots_refusal(f"{origin}/robots.txt")  # loads and caches the origin's rules
+        rules = self._robots.get(origin)
+        return [urljoin(f"{origin}/", u) for u in rules.sitemaps()] if rules is not None else []
 
     def _load_robots(self, origin: str) -> RobotsRules:
         """Fetch robots.txt once through the guarded path; decide what a failure means.

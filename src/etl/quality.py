@@ -173,7 +173,7 @@ class FetchLogModel(pa.DataFrameModel):
     """Every request is accounted for: a status or an error, a body hash whenever bytes were kept."""
 
     url: str = pa.Field(nullable=False, str_startswith="http")
-    kind: str = pa.Field(isin=["listing", "feed", "sitemap", "robots", "article"])
+    kind: str = pa.Field(isin=["listing", "feed", "sitemap", "article"])
     status: pl.Int32 = pa.Field(nullable=True, in_range={"min_value": 100, "max_value": 599})
     sha256: str = pa.Field(nullable=True, str_matches=r"^[0-9a-f]{64}$")
     bytes: int = pa.Field(nullable=True, ge=0)

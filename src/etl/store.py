@@ -271,7 +271,7 @@ def repeatedly_quarantined(tables: Tables, source_id: str, times: int) -> set[st
 
 
 #: Fetch-log kinds of the pages discovery reads; each is asked for conditionally the next night.
-DISCOVERY_KINDS = ("listing", "feed", "sitemap", "robots")
+DISCOVERY_KINDS = ("listing", "feed", "sitemap")
 
 
 def listing_validators(tables: Tables, source_id: str) -> dict[str, tuple[str | None, str | None, str | None]]:
