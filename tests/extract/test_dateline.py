@@ -115,3 +115,50 @@ def test_english_meta_date_gives_the_time_a_visible_day_lacks() -> None:
     art = extract_article(html, URL)
     assert art.published_at is not None and art.published_at.isoformat() == "2024-05-10T00:45:00+00:00"
     assert art.event_date == date(2024, 5, 9)
+
+
+def test_zoned_machine_time_beats_a_bare_clock_shown_in_another_zone() -> None:
+    # the server prints UTC on the page; the meta tag says so
+    html = (
+        "<html><head><meta property='article:published_time' content='2024-09-17T03:15:00+00:00'>"
+        "</head><body><h1>Trường nghề khai giảng khóa học mới cho học viên</h1>"
+        f"<div class='post-meta'>17/09/2024 03:15</div><div class='content'>{PARAS}</div></body></html>"
+    )
+    assert published_iso(html) == "2024-09-17T03:15:00+00:00"
+
+
+def test_a_bare_clock_the_meta_confirms_stays_and_a_different_day_in_meta_does_not_win() -> None:
+    html = (
+        "<html><head><meta property='article:published_time' content='2024-09-10T08:00:00+07:00'>"
+        "</head><body><h1>Trường nghề khai giảng khóa học mới cho học viên</h1>"
+        f"<div class='post-meta'>17/09/2024 03:15</div><div class='content'>{PARAS}</div></body></html>"
+    )
+    assert published_iso(html) == "2024-09-16T20:15:00+00:00"
+
+
+def test_a_marked_dateline_under_the_text_beats_the_top_bar_date() -> None:
+    html = (
+        "<html><body><div class='date-now'>Thứ Hai, 18/03/2024</div>"
+        "<h1 class='news-title'>Bộ phận một cửa tiếp nhận hồ sơ trực tuyến</h1>"
+        f"<div class='news-content'>{PARAS}<p class='signature'><b>Ngọc Hà</b></p></div>"
+        "<div class='news-date'>Ngày đăng: 12/03/2024 09:40</div></body></html>"
+    )
+    assert published_iso(html) == "2024-03-12T02:40:00+00:00"
+
+
+def test_a_marked_dateline_at_the_foot_of_a_page_without_headline_markup() -> None:
+    html = (
+        "<html><head><title>Cổng thông tin điện tử</title></head><body><table><tr><td>"
+        f"<font size='2'>Đoạn một, {LONG}.<br><br>Đoạn hai, {LONG}.<br><br>Đoạn ba, {LONG}.</font>"
+        "</td></tr><tr><td align='right'><i>Cập nhật: 22/11/2021 16:30</i></td></tr></table></body></html>"
+    )
+    assert published_iso(html) == "2021-11-22T09:30:00+00:00"
+
+
+def test_twelve_hour_dateline_of_a_wordpress_post() -> None:
+    html = (
+        "<html><body><h1 class='entry-title'>Hội chợ nông sản thu hút hơn 150 gian hàng</h1>"
+        "<div class='entry-meta'><span class='entry-date'>20/09/2024 2:45 chiều</span></div>"
+        f"<div class='entry-content'>{PARAS}</div></body></html>"
+    )
+    assert published_iso(html) == "2024-09-20T07:45:00+00:00"

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from etl.extract.dates import VN_TZ as VN
 from etl.extract.dates import looks_like_dateline, parse_dateline, parse_event_date
 
 
@@ -152,3 +153,61 @@ def test_event_range_of_two_days_gives_the_first_day() -> None:
 def test_weekday_between_part_of_day_and_date() -> None:
     text = "Sáng Chủ nhật ngày 02/3/2025, tại thôn Thượng Sơn, UBND xã tổ chức lễ ra quân."
     assert parse_event_date([text], date(2025, 3, 5)) == date(2025, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("20/09/2024 2:45 chiều", "2024-09-20T14:45"),
+        ("16/09/2024 9:05 tối", "2024-09-16T21:05"),
+        ("21/09/2024 11:20 trưa", "2024-09-21T11:20"),
+        ("21/09/2024 1:15 trưa", "2024-09-21T13:15"),
+        ("05/03/2024 10:20 đêm", "2024-03-05T22:20"),
+        ("05/03/2024 1:10 đêm", "2024-03-05T01:10"),
+        ("05/03/2024 7:05 sáng", "2024-03-05T07:05"),
+        ("September 23, 2024 | 09:12 pm GMT+7", "2024-09-23T21:12"),
+        ("05/03/2024 12:30 SA", "2024-03-05T00:30"),
+    ],
+)
+def test_twelve_hour_clocks_take_the_half_of_day_word(text: str, local: str) -> None:
+    dl = parse_dateline(text)
+    assert dl is not None and dl.has_time
+    assert dl.instant.astimezone(VN).isoformat()[:16] == local
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [("Cập nhật: 26/09/24 14:05", "2024-09-26T14:05"), ("02/10/24 - 09:40", "2024-10-02T09:40")],
+)
+def test_two_digit_years_are_this_century(text: str, local: str) -> None:
+    dl = parse_dateline(text)
+    assert dl is not None and dl.instant.astimezone(VN).isoformat()[:16] == local
+
+
+def test_a_four_digit_date_beats_a_two_digit_one() -> None:
+    dl = parse_dateline("Số 12/05/24 ngày 03/06/2023")
+    assert dl is not None and dl.local_date == date(2023, 6, 3)
+
+
+def test_numeric_date_is_month_first_only_when_the_middle_cannot_be_a_month() -> None:
+    assert parse_dateline("09/18/2024").local_date == date(2024, 9, 18)
+    assert parse_dateline("09/10/2024").local_date == date(2024, 10, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "utc"),
+    [
+        ("Published 9:41 AM EDT, Tue September 17, 2024", "2024-09-17T13:41:00+00:00"),
+        ("09/18/2024 06:30 PM ICT", "2024-09-18T11:30:00+00:00"),
+        ("2024-09-17T03:15:00+00:00", "2024-09-17T03:15:00+00:00"),
+    ],
+)
+def test_a_written_zone_is_kept_and_marks_the_time_zoned(text: str, utc: str) -> None:
+    dl = parse_dateline(text)
+    assert dl is not None and dl.zoned and dl.instant.isoformat() == utc
+
+
+def test_a_bare_clock_is_vietnam_time_and_not_zoned() -> None:
+    dl = parse_dateline("17/09/2024 03:15")
+    assert dl is not None and not dl.zoned
+    assert dl.instant.isoformat() == "2024-09-16T20:15:00+00:00"

@@ -26,6 +26,12 @@ DATELINE_LOOKBACK = 15
 DATELINE_MAX_CHARS = 160
 #: Elements after the lead searched for a dateline the article marks ("(Cập nhật …)").
 ARTICLE_DATELINE_WINDOW = 6
+#: Elements after the headline searched for a marked dateline printed under the text
+#: ("Cập nhật: 14/04/2021 17:47" at the foot of a print page or an old portal's article).
+FOOT_DATELINE_WINDOW = 600
+#: Largest gap, in hours, between a bare visible clock and a zoned machine time of the same
+#: minute that is read as one instant shown in another zone (UTC on a misconfigured server).
+MAX_ZONE_SHIFT_HOURS = 14
 
 
 def date_text(el: etree._Element) -> str | None:
@@ -55,6 +61,10 @@ def find_published(
         visible = _near_headline(body, title_el)
     machine = [d for d in (parse_dateline(v) for v in meta.published or []) if d]
     meta_dl = machine[0] if machine else None
+    if visible is not None and visible.has_time and not visible.zoned:
+        shifted = next((d for d in machine if _zone_shift_of(d, visible)), None)
+        if shifted is not None:
+            return shifted
     if visible is not None:
         if (
             not visible.has_time
@@ -70,6 +80,9 @@ def find_published(
         return visible
     if meta_dl is not None:
         return meta_dl
+    marked = _first_dateline(_short_elements(body.iter()), marked_only=True)
+    if marked is not None:
+        return marked[0]
     for el in body.iter():
         if not isinstance(el.tag, str):
             continue
@@ -111,6 +124,24 @@ def _with_time_apart(body: etree._Element, title_el: etree._Element, day: Dateli
     return day
 
 
+def _zone_shift_of(machine: Dateline, visible: Dateline) -> bool:
+    """``machine`` (with its zone written out) is the instant a bare visible clock shows in
+    another zone: same minute, a whole number of hours apart. A page whose server prints UTC
+    ("17/09/2024 03:15") beside ``article:published_time`` "…T03:15:00+00:00": the zoned time
+    wins, the bare clock was only assumed to be Vietnam time."""
+    if not (machine.zoned and machine.has_time) or machine.instant == visible.instant:
+        return False
+    gap = abs((machine.instant - visible.instant).total_seconds())
+    return gap % 3600 == 0 and gap <= MAX_ZONE_SHIFT_HOURS * 3600
+
+
+def _short_elements(elements: Iterable[etree._Element]) -> Iterator[etree._Element]:
+    """Elements whose own text is short enough to be a dateline (the rest cannot be one)."""
+    for el in elements:
+        if isinstance(el.tag, str) and len((el.text or "").strip()) <= DATELINE_MAX_CHARS:
+            yield el
+
+
 def _same_minute(a: Dateline, b: Dateline) -> bool:
     """One instant written twice: "14:25" on the page and "14:25:37" in its markup."""
     return a.instant.replace(second=0, microsecond=0) == b.instant.replace(second=0, microsecond=0)
@@ -147,6 +178,11 @@ def _near_headline(body: etree._Element, title_el: etree._Element) -> Dateline |
         return found[0]
     before = _first_dateline(list(reversed(elements[max(0, start - DATELINE_LOOKBACK) : start])))
     marked = _first_dateline(after[cut : cut + ARTICLE_DATELINE_WINDOW], marked_only=True)
+    if marked is None and before is not None and not _publication_cued(before[1]):
+        # a dateline may sit under the text: a marked one there beats an unmarked date above
+        # the headline (the top bar's today); with none above, meta tags come first
+        foot = elements[start + 1 + cut + ARTICLE_DATELINE_WINDOW : start + 1 + FOOT_DATELINE_WINDOW]
+        marked = _first_dateline(_short_elements(el for el in foot if el not in inside_title), marked_only=True)
     if marked is not None and (before is None or not _publication_cued(before[1])):
         return marked[0]
     return before[0] if before else None

@@ -23,6 +23,9 @@ class Dateline:
 
     instant: datetime
     has_time: bool
+    #: The text said which zone its clock is in (an ISO offset, "GMT+7", "EDT"): such a time is
+    #: sure; a bare clock is only taken to be Vietnam time.
+    zoned: bool = False
 
     @property
     def local_date(self) -> date:
@@ -54,9 +57,35 @@ def _parse_offset(text: str | None) -> timezone | None:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
 
 
+def _twelve_hour(hour: int, half: str) -> int:
+    """The 24-hour hour of a 12-hour clock time followed by ``half`` ("chiều", "pm", "trưa",
+    "đêm"...): the word says which half of the day the hour is in."""
+    if half in V.AFTERNOON_WORDS:
+        return hour + 12 if hour < 12 else hour
+    if half in V.MORNING_WORDS:
+        return 0 if hour == 12 else hour
+    if half in V.NOON_WORDS:
+        return hour + 12 if 1 <= hour <= 4 else hour
+    if half in V.NIGHT_WORDS:
+        return hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
+    return hour
+
+
+def _zone_after(text: str, pos: int) -> timezone | None:
+    """The zone written right after a clock time: a numeric offset ("+0700", "GMT+07:00",
+    "Z") or an abbreviation ("EDT", "ICT")."""
+    offset = V.OFFSET_AFTER_TIME_RE.match(text, pos)
+    if offset:
+        return _parse_offset(offset.group(1))
+    name = V.ZONE_AFTER_TIME_RE.match(text, pos)
+    if name:
+        return timezone(timedelta(hours=V.ZONE_ABBREVIATIONS[name.group(1).lower()]))
+    return None
+
+
 def _nearest_time(text: str, start: int, end: int) -> tuple[int, int, int, timezone | None] | None:
     """The clock time closest to the date span [start, end) within a short window, with the
-    UTC offset written right after it ("20:15:00 +0700"), if any."""
+    zone written right after it ("20:15:00 +0700", "9:41 AM EDT"), if any."""
     best: tuple[int, tuple[int, int, int, timezone | None]] | None = None
     for m in V.TIME_RE.finditer(text):
         if start <= m.start() < end:
@@ -67,25 +96,32 @@ def _nearest_time(text: str, start: int, end: int) -> tuple[int, int, int, timez
         hour, minute = int(m.group(1)), int(m.group(2))
         second = int(m.group(3) or 0)
         suffix = (m.group(4) or "").lower()
-        if suffix in ("pm", "ch") and hour < 12:
-            hour += 12
-        elif suffix in ("am", "sa") and hour == 12:
-            hour = 0
+        if suffix and hour <= 12:
+            hour = _twelve_hour(hour, suffix)
         if hour > 23 or minute > 59:
             continue
         if best is None or gap < best[0]:
-            offset = V.OFFSET_AFTER_TIME_RE.match(text, m.end())
-            best = (gap, (hour, minute, second, _parse_offset(offset.group(1)) if offset else None))
+            best = (gap, (hour, minute, second, _zone_after(text, m.end())))
     return best[1] if best else None
 
 
-def _dated(text: str, d: date | None, start: int, end: int) -> Dateline | None:
-    """The instant of day ``d`` (found at [start, end) of ``text``) with its nearby clock time."""
+def _dated(text: str, d: date | None, start: int, end: int, *, zoned: bool = False) -> Dateline | None:
+    """The instant of day ``d`` (found at [start, end) of ``text``) with its nearby clock time;
+    ``zoned`` when the text said the clock is Vietnam time ("GMT+7")."""
     if d is None:
         return None
     hms = _nearest_time(text, start, end)
     inst = _to_utc(d, *hms[:3], tz=hms[3]) if hms else _to_utc(d)
-    return Dateline(inst, hms is not None) if inst else None
+    return Dateline(inst, hms is not None, zoned=bool(hms and (hms[3] is not None or zoned))) if inst else None
+
+
+def _day_month(first: int, second: int, year: int) -> date | None:
+    """A numeric date read day first (the Vietnamese order), or month first when the middle
+    number cannot be a month ("09/18/2024" on an English-language page)."""
+    d = _valid(year, second, first)
+    if d is None and second > 12 >= first:
+        d = _valid(year, first, second)
+    return d
 
 
 def parse_dateline(text: str) -> Dateline | None:
@@ -98,6 +134,7 @@ def parse_dateline(text: str) -> Dateline | None:
     """
     if not text:
         return None
+    vn_zone = bool(V.TZ_NOISE_RE.search(text))
     text = V.TZ_NOISE_RE.sub(" ", text)
     iso = V.ISO_RE.search(text)
     dmy = V.DMY_RE.search(text)
@@ -108,12 +145,13 @@ def parse_dateline(text: str) -> Dateline | None:
                 inst = _to_utc(d, int(iso.group(4)), int(iso.group(5)), int(iso.group(6) or 0),
                                _parse_offset(iso.group(7)))
                 if inst:
-                    return Dateline(inst, True)
+                    return Dateline(inst, True, zoned=bool(iso.group(7)) or vn_zone)
             dl = _dated(text, d, iso.start(), iso.end())
             if dl:
                 return dl
     for m in V.DMY_RE.finditer(text):
-        dl = _dated(text, _valid(int(m.group(4)), int(m.group(3)), int(m.group(1))), m.start(), m.end())
+        day = _day_month(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        dl = _dated(text, day, m.start(), m.end(), zoned=vn_zone)
         if dl:
             return dl
     for m in V.WORDY_DATE_RE.finditer(text):
@@ -127,7 +165,12 @@ def parse_dateline(text: str) -> Dateline | None:
     english += [(m.start(), m.end(), int(m.group(3)), V.EN_MONTHS[m.group(1).lower()], int(m.group(2)))
                 for m in V.EN_MDY_RE.finditer(text)]
     for start, end, year, month, day in sorted(english):
-        dl = _dated(text, _valid(year, month, day), start, end)
+        dl = _dated(text, _valid(year, month, day), start, end, zoned=vn_zone)
+        if dl:
+            return dl
+    for m in V.DMY2_RE.finditer(text):
+        day = _day_month(int(m.group(1)), int(m.group(3)), 2000 + int(m.group(4)))
+        dl = _dated(text, day, m.start(), m.end(), zoned=vn_zone)
         if dl:
             return dl
     return None
@@ -138,7 +181,7 @@ def looks_like_dateline(text: str, *, max_chars: int = 120) -> bool:
     text = text.strip()
     if not text or len(text) > max_chars or parse_dateline(text) is None:
         return False
-    rest = V.DMY_RE.sub(" ", V.TZ_NOISE_RE.sub(" ", text))
+    rest = V.DMY2_RE.sub(" ", V.DMY_RE.sub(" ", V.TZ_NOISE_RE.sub(" ", text)))
     rest = V.ISO_RE.sub(" ", rest)
     rest = V.TIME_RE.sub(" ", rest).lower()
     for word in sorted(V.DATELINE_CUES + V.MODIFIED_CUES + V.WEEKDAYS, key=len, reverse=True):

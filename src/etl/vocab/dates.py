@@ -44,6 +44,9 @@ DATE_CLASS_RE = re.compile(
 
 #: A day-month-year date: 18/08/2020, 3-6-2023, 05.03.2024.
 DMY_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])")
+#: A day-month date with a two-digit year, as short datelines write it ("26/09/24 14:05",
+#: "02/10/24 - 09:40"): read only when no four-digit date is there, as 20yy.
+DMY2_RE = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{2})(?![\d/.]|-\d)")
 #: Written-out date: "ngày 5 tháng 3 năm 2024", and Joomla's Vietnamese locale "11 Tháng 3 2024".
 WORDY_DATE_RE = re.compile(
     r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)?\s*((?:19|20)\d{2}))?(?!\d)", re.I
@@ -60,13 +63,33 @@ EN_DMY_RE = re.compile(rf"(?<![\w/])(\d{{1,2}})\s+{_EN_MONTH},?\s+((?:19|20)\d{{
 EN_MDY_RE = re.compile(rf"(?<![\w/]){_EN_MONTH}\s+(\d{{1,2}}),?\s+((?:19|20)\d{{2}})(?!\d)", re.I)
 #: A numeric UTC offset written after a clock time: "20:15:00 +0700", "07:45 GMT+07:00".
 OFFSET_AFTER_TIME_RE = re.compile(r"\s*(?:GMT|UTC)?\s*([+-]\d{2}:?\d{2}(?!\d)|Z(?!\w))", re.I)
+#: Zone abbreviations English-language sites write after a clock time ("9:41 AM EDT", "06:30 PM
+#: ICT"), as hours east of UTC. Ambiguous ones ("ET", "IST") are left out: unknown means Vietnam time.
+ZONE_ABBREVIATIONS: dict[str, int] = {
+    "utc": 0, "gmt": 0, "edt": -4, "est": -5, "cdt": -5, "cst": -6, "mdt": -6, "mst": -7, "pdt": -7,
+    "pst": -8, "bst": 1, "cet": 1, "cest": 2, "ict": 7, "wib": 7, "sgt": 8, "hkt": 8, "jst": 9, "kst": 9,
+    "aest": 10, "aedt": 11,
+}
+#: A zone abbreviation right after a clock time (or its am/pm).
+ZONE_AFTER_TIME_RE = re.compile(r"\s*\(?(" + "|".join(ZONE_ABBREVIATIONS) + r")\)?(?![\w+-])", re.I)
+
+#: Words after a clock time that tell the half of a 12-hour clock, Vietnamese and English: the
+#: hour is after noon for these ("2:45 chiều", "9:05 tối", "9:12 pm", "02:10 CH")...
+AFTERNOON_WORDS: tuple[str, ...] = ("chiều", "tối", "pm", "p.m.", "ch")
+#: ... before noon for these ("7:05 sáng", "10:30 am", "08:15 SA")...
+MORNING_WORDS: tuple[str, ...] = ("sáng", "am", "a.m.", "sa")
+#: ... around noon for "trưa" (11:20 trưa is 11:20, 1:15 trưa is 13:15) and at night for
+#: "đêm"/"khuya" (10:20 đêm is 22:20, 1:10 đêm is 01:10).
+NOON_WORDS: tuple[str, ...] = ("trưa",)
+NIGHT_WORDS: tuple[str, ...] = ("đêm", "khuya")
+_HALF = "|".join(re.escape(w) for w in sorted(AFTERNOON_WORDS + MORNING_WORDS + NOON_WORDS + NIGHT_WORDS, key=len, reverse=True))
 #: An ISO date or instant: 2024-03-05, 2024-03-05T14:30:00+07:00.
 ISO_RE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?"
 )
 #: A clock time: 09:05, 9h05, 14 giờ 30, 2:30 PM, 09:05:33.
 TIME_RE = re.compile(
-    r"(?<![\d/:.])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*(am|pm|sa|ch)?(?![\w/])",
+    r"(?<![\d/:.])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?!\d)\s*(" + _HALF + r")?(?![\w/])",
     re.I,
 )
 
