@@ -145,3 +145,16 @@ def test_a_run_stopping_at_the_article_limit_reports_what_is_left_and_the_next_r
     second = run_without_prefect(limited, data, ["mic"])
     assert second.per_source["mic"]["new"] == min(4, left)
     assert second.per_source["mic"]["left"] == max(0, left - 4)
+
+
+def test_second_night_on_a_broken_site_not_failed_by_retries_alone(broken_sources: Path, tmp_path: Path) -> None:
+    """Night 1: 3 of 4 pages bad, the gate trips. Night 2 asks only those 3 again (they may have
+    been fixed): still bad, but already reported, so the night completes."""
+    data = tmp_path / "data"
+    first = run_without_prefect(broken_sources, data)
+    assert first.status == "failed" and first.message == "failure rate 75% exceeds 50%"
+    second = run_without_prefect(broken_sources, data)
+    counts = second.per_source["nghean"]
+    assert (counts["new"], counts["quarantined"], counts["retried"], counts["retried_failed"]) == (0, 3, 3, 3)
+    assert second.failure_rate == 0.0 and second.status == "completed", second.message
+    assert pl.read_delta(str(store.Tables.at(data).quarantine)).filter(pl.col("run_id") == second.run_id).height == 3

@@ -230,7 +230,8 @@ def test_failure_recorded_in_report_runs_and_dq_results(scenario: Scenario) -> N
     assert report.status == "failed" and report.message.startswith("failure rate")
     tables = store.Tables.at(scenario.data)
     runs = pl.read_delta(str(tables.runs)).sort("started_at")
-    assert runs["status"].to_list() == ["completed", "failed", "failed", "completed"]
+    # The retry night only asks again what failed before: not a new failure, so it completes.
+    assert runs["status"].to_list() == ["completed", "failed", "completed", "completed"]
     dq = pl.read_delta(str(tables.dq_results)).filter(
         (pl.col("run_id") == report.run_id) & (pl.col("check") == "fetched"))
     assert dq["failed"].item() == failed
@@ -345,3 +346,14 @@ def test_article_moved_to_another_host_reported_with_the_key_to_add(scenario: Sc
         f"faulty: {scenario.url('redirect-offsite')}: redirected to host {host}, not among the source's hosts; "
         f'add extra_hosts = ["{host}"] to [[sources]] id="faulty"']
     assert f'add extra_hosts = ["{host}"]' in render_markdown(report)
+
+
+def test_retries_of_known_failures_left_out_of_the_failure_rate(scenario: Scenario) -> None:
+    retry = scenario.runs["retry"].report
+    counts = retry.per_source["faulty"]
+    asked_again = {s for s, e in EXPECTED.items() if e.asked_again}
+    assert counts["retried"] == len(asked_again)
+    assert counts["retried_failed"] == len(asked_again) - 1  # flaky-503 recovered and was stored
+    assert counts["quarantined"] == counts["retried_failed"] and counts["new"] == 1
+    assert retry.failure_rate == 0.0 and retry.status == "completed"
+    assert scenario.runs["faulty"].report.per_source["faulty"]["retried"] == 0

@@ -88,6 +88,12 @@ class SourceBatch:
     #: New articles found but beyond the per-run limit: the next run fetches them.
     left: int = 0
     error: str | None = None
+    #: Article URLs that failed on an earlier night (fetch error or quarantine): asking them again
+    #: is not tonight's new work, so the failure-rate gate leaves them out.
+    known_failures: set[str] = field(default_factory=set)
+    #: Of tonight's attempts, those of ``known_failures``, and how many of them failed again.
+    retried: int = 0
+    retried_failed: int = 0
 
     @property
     def counts(self) -> dict[str, int]:
@@ -103,6 +109,8 @@ class SourceBatch:
             "failed": self.failed,
             "quarantined": len(self.quarantine),
             "left": self.left,
+            "retried": self.retried,
+            "retried_failed": self.retried_failed,
         }
 
 
@@ -120,7 +128,7 @@ def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, raw:
     found = discover(source, fetcher, max_listing_pages=pages, known=store.known_urls(tables, source.id),
                      skip=given_up_urls(tables, source.id, settings), raw=raw, validators=validators,
                      max_feed_documents=settings.crawl.max_feed_documents)
-    batch = SourceBatch(source_id=source.id, discovery=found)
+    batch = SourceBatch(source_id=source.id, discovery=found, known_failures=known_failures(tables, source.id))
     batch.fetch_log.extend(fetch_log_row(r, source.id, kind, run_id, sha=sha)
                            for r, sha, kind in zip(found.fetches, found.fetch_shas, found.fetch_kinds, strict=True))
     for problem in found.feed_errors:
@@ -151,6 +159,12 @@ def moved_host_hint(source: Source, result: FetchResult) -> str | None:
     host = result.error.removeprefix(OFF_HOST_REDIRECT)
     return (f"redirected to host {host}, not among the source's hosts; "
             f'add extra_hosts = ["{host}"] to [[sources]] id="{source.id}"')
+
+
+def known_failures(tables: store.Tables, source_id: str) -> set[str]:
+    """Article URLs a previous night asked for and did not store: a failed fetch or a quarantine."""
+    failed = set(store.failed_article_fetches(tables, source_id)["url"].to_list())
+    return failed | store.repeatedly_quarantined(tables, source_id, 1)
 
 
 def is_policy_refusal(error: str | None) -> bool:
@@ -198,7 +212,11 @@ def collect_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: 
         result = fetcher.get(url)
         sha = raw.put(result.body) if result.body is not None else None
         batch.fetch_log.append(fetch_log_row(result, source.id, "article", run_id, sha=sha))
+        quarantined = len(batch.quarantine)
         row = process_page(batch, source, settings, result, sha, run_id=run_id)
+        if url in batch.known_failures and (row is not None or len(batch.quarantine) > quarantined):
+            batch.retried += 1
+            batch.retried_failed += row is None
         if row is not None and row["article_id"] not in seen_ids:
             seen_ids.add(row["article_id"])
             batch.rows.append(row)
@@ -333,13 +351,15 @@ class RunReport:
 
     @property
     def failure_rate(self) -> float:
-        """Share of attempted pages that were quarantined.
+        """Share of tonight's new pages that were quarantined.
 
         A failed fetch is quarantined too (stage ``fetch``), so ``quarantined`` already counts it;
-        adding ``failed`` would count it twice and fail runs below the threshold.
+        adding ``failed`` would count it twice and fail runs below the threshold. Retries of pages
+        that failed on an earlier night (``retried``) are left out: that failure was already
+        reported, and a second night with nothing else to do must not fail on it again.
         """
-        attempted = sum(c["new"] + c["quarantined"] for c in self.per_source.values())
-        bad = sum(c["quarantined"] for c in self.per_source.values())
+        attempted = sum(c["new"] + c["quarantined"] - c.get("retried", 0) for c in self.per_source.values())
+        bad = sum(c["quarantined"] - c.get("retried_failed", 0) for c in self.per_source.values())
         return bad / attempted if attempted else 0.0
 
 
@@ -431,7 +451,7 @@ def raise_if_failed(report: RunReport) -> None:
 _STAGES = {"listing_pages": "discover", "listing_unchanged": "discover", "articles_found": "discover",
            "feed_documents": "discover",
            "unchanged": "discover", "skipped": "discover", "left": "discover", "failed": "fetch", "new": "extract", "quarantined": "quality",
-           "rows_written": "store"}
+           "rows_written": "store", "retried": "fetch", "retried_failed": "fetch"}
 
 
 def _stage_of(name: str) -> str:
