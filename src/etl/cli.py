@@ -6,6 +6,7 @@
     etl maintain [--data-dir DIR] [--retention-days N]
     etl report [--data-dir DIR] [--since DATE] [--out FILE]
     etl export [--data-dir DIR] [--out DIR]
+    etl sources suggest URL [--max-articles N] [--allow-private-networks]
 
 Both run the real Prefect flow; with no Prefect server configured, Prefect starts a temporary
 local one. Exit status 0 when the run completed, 1 when it failed, 2 for a bad command or config.
@@ -78,6 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
                          "source and month) for tools that read Parquet, not Delta")
     exp.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
     exp.add_argument("--out", metavar="DIR", help="where the export goes, replaced whole (default: DATA_DIR/export)")
+
+    src = sub.add_parser("sources", help="help with the sources file")
+    src_sub = src.add_subparsers(dest="sources_command", required=True)
+    sug = src_sub.add_parser("suggest", help="read one listing page and print a [[sources]] entry for it")
+    sug.add_argument("url", metavar="URL", help="a listing page of the portal (its news section)")
+    sug.add_argument("--max-articles", type=int, default=3, metavar="N", help="articles previewed (default 3)")
+    sug.add_argument("--allow-private-networks", action="store_true",
+                     help="allow a private or loopback address (test portals)")
     return parser
 
 
@@ -99,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             return _report(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "sources":
+            return _suggest(args)
     except ConfigError as exc:
         print(f"etl: configuration error: {exc}", file=sys.stderr)
         return 2
@@ -218,6 +229,29 @@ def _export(args: argparse.Namespace) -> int:
     for t in done:
         print(f"{t.table}: version {t.version}, {t.rows} rows in {t.files} file(s)")
     print(f"Export: {out.resolve()} (plain Parquet, one folder per table; read it with any Parquet reader)")
+    return 0
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from etl.suggest import suggest_source
+
+    logging.getLogger("etl").setLevel(logging.ERROR)  # the outcome is the printed block or one line
+    try:
+        found = suggest_source(args.url, max_articles=args.max_articles,
+                               allow_private_networks=args.allow_private_networks)
+    except ConfigError as exc:
+        print(f"etl: sources suggest: {exc}", file=sys.stderr)
+        return 2
+    print(found.toml())
+    print(f"# {len(found.article_urls)} article link(s), {len(found.listing_urls)} pager link(s), "
+          f"{len(found.other_urls)} other link(s) on the page")
+    for p in found.previews:
+        if p.error:
+            print(f"# {p.url}\n#   could not be read: {p.error}")
+            continue
+        first = (p.first_line or "")[:120]
+        print(f"# {p.url}\n#   title: {p.title}\n#   published_at: "
+              f"{p.published_at.isoformat() if p.published_at else None}\n#   author: {p.author}\n#   body: {first}")
     return 0
 
 
