@@ -166,3 +166,58 @@ def test_sentence_in_brackets_is_not_a_unit() -> None:
     )
     assert art.author is None
     assert art.body[-1] == "Hội nghị kết thúc (xem thêm phụ lục)."
+
+
+def test_a_two_line_signature_gives_its_first_line_and_leaves_the_body() -> None:
+    html = article_page(
+        f"{PARAS}<p style='text-align: right;'>Hồng Nhung</p>"
+        "<p style='text-align: right;'>(Trung tâm Văn hóa - Thông tin huyện Hương Sơn)</p>"
+    )
+    art = extract_article(html, URL)
+    assert art.author == "Hồng Nhung"
+    assert art.body == PARAS_BODY
+
+
+def test_a_signature_with_its_source_site_under_it() -> None:
+    html = article_page(
+        f"{PARAS}<p style='text-align: right;'>Theo Minh Anh/Báo Kinh tế và Đô thị</p>"
+        "<p style='text-align: right;'>kinhtedothi.vn</p>"
+    )
+    art = extract_article(html, URL)
+    assert art.author == "Theo Minh Anh/Báo Kinh tế và Đô thị"
+    assert art.body == PARAS_BODY
+
+
+def test_initials_keep_their_final_dot() -> None:
+    art = extract_article(article_page(f"{PARAS}<p align='right'>H.V.</p>"), URL)
+    assert art.author == "H.V."
+    assert art.body == PARAS_BODY
+
+
+def test_a_photo_story_credit_names_the_author_without_its_label() -> None:
+    art = extract_article(article_page(f"{PARAS}<p style='text-align:right'><strong>Ảnh: Thanh Miền</strong></p>"), URL)
+    assert art.author == "Thanh Miền"
+
+
+def test_an_office_signature_classed_as_the_signature() -> None:
+    art = extract_article(article_page(f"{PARAS}<p class='signature'><strong>Khoa Kiểm soát bệnh tật</strong></p>"), URL)
+    assert art.author == "Khoa Kiểm soát bệnh tật"
+    assert art.body == PARAS_BODY
+
+
+def test_english_byline_with_the_date_on_its_line() -> None:
+    html = (
+        "<html><head><meta property='og:site_name' content='Tech Ledger'></head><body>"
+        "<h1>Chipmaker opens packaging plant near Hanoi</h1>"
+        "<div class='author'>By <a href='/a/x'>Mark Ellis</a>, Tech Ledger</div>"
+        "<div class='content'><p>By Mark Ellis · Published 09/18/2024 06:30 PM ICT</p>"
+        "<p>A semiconductor company has opened a chip testing and packaging plant, its first such facility.</p>"
+        "<p>The plant will employ about 1,500 workers when it reaches full capacity next year, most of them local.</p>"
+        "<p>By 2030, the country wants ten such plants, officials said at the opening on Wednesday morning.</p>"
+        "</div></body></html>"
+    )
+    art = extract_article(html, URL)
+    assert art.author == "Mark Ellis"
+    assert not any(p.startswith("By Mark") for p in art.body)
+    assert art.body[-1].startswith("By 2030, the country")
+    assert art.published_at is not None and art.published_at.isoformat() == "2024-09-18T11:30:00+00:00"

@@ -90,6 +90,7 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
         author = by.clean_author(result.signature)
     if author is None and forced_author is None:
         author = by.shown_meta_author(meta, header)
+    author = by.without_site(author, meta)
     published_day: date | None = published.instant.astimezone(VN_TZ).date() if published else None
     captions = [im.caption for im in result.images if im.caption]
     del proxies

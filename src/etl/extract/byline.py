@@ -17,6 +17,7 @@ from etl.extract.dates import Dateline, looks_like_dateline, parse_dateline
 from etl.extract.generic import signature_name
 from etl.extract.meta import PageMeta
 from etl.extract.nodes import spaced_text
+from etl.extract.signature import before_date
 from etl.vocab import boilerplate as B
 
 #: Elements after the headline read as its header (meta line, byline).
@@ -35,11 +36,26 @@ def clean_author(text: str | None) -> str | None:
     writer's unit ("(Trung tâm CNTT&TT)") and CMS accounts removed."""
     if not text:
         return None
-    text = norm_text(text).strip(" -–—.,;|")
+    text = before_date(norm_text(text))
+    text = text.strip(" -–—,;|") if B.INITIALS_RE.match(text.strip(" -–—,;|")) else text.strip(" -–—.,;|")
     text = signature_name(text)
     if not text or text.lower() in B.NOT_AUTHORS or len(text) > AUTHOR_MAX_CHARS:
         return None
     return text
+
+
+def without_site(author: str | None, meta: PageMeta) -> str | None:
+    """An English byline that names the publication after the writer ("Jane Holloway, World
+    Report"): the part after the last comma is dropped when it is the site's own name
+    (og:site_name, or a part of <title> besides the headline)."""
+    if not author or ", " not in author:
+        return author
+    site_names = [meta.site_name or "", *B.TITLE_SEPARATORS_RE.split(meta.title or "")[1:]]
+    name, _, tail = author.rpartition(", ")
+    tail_low = tail.strip().lower()
+    if name and any(tail_low == s.lower() or s.lower().startswith(tail_low + " ") for s in site_names if s):
+        return name.strip()
+    return author
 
 
 @dataclass

@@ -24,6 +24,7 @@ from lxml import etree
 
 from etl.clean import cue_string, is_related_heading, link_density, norm_text, text_len
 from etl.extract.dates import looks_like_dateline
+from etl.extract.signature import is_english_byline_line, is_signature_annex
 from etl.models import Image
 from etl.vocab import boilerplate as B
 from etl.vocab import captions as C
@@ -638,13 +639,23 @@ def _looks_like_signature(block: Block) -> bool:
     text = signature_name(full)
     if not text or len(text) > SIGNATURE_MAX_CHARS or len(text.split()) > SIGNATURE_MAX_WORDS:
         return False
-    if block.right and _office_signature(text):
+    if (block.right or _signature_classed(block)) and _office_signature(text):
         return True
     words = [w for w in re.split(r"[\s,\-–/]+", text.strip("()")) if w]
     namey = all(w[0].isupper() or not w[0].isalpha() for w in words if _LETTER_RE.search(w))
     if text.endswith(".") and not text.endswith("./."):
         namey = namey and len(words) <= 4
     return namey and (block.right or block.bold or block.italic or len(words) <= 5)
+
+
+def _signature_classed(block: Block) -> bool:
+    """The block's element (or its parent) is classed as the byline ("p.signature",
+    "div.author-sign"): the page itself says the closing line signs the article."""
+    for el in (block.el, block.el.getparent()):
+        cues = cue_string(el) if el is not None else ""
+        if cues and B.AUTHOR_CLASS_RE.search(cues):
+            return True
+    return False
 
 
 def _office_signature(text: str) -> bool:
@@ -699,6 +710,8 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
             b.role = "boilerplate"
         elif len(b.text) <= 120 and looks_like_dateline(b.text):
             b.role = "dateline"
+        elif is_english_byline_line(b.text):
+            b.role = "byline"
     prose = [b for b in texts if b.role == "body"]
     n = max(len(prose), 1)
     centred_is_cue = sum(b.centered for b in prose) / n < 0.5
@@ -728,6 +741,9 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
             b.role = "caption"
     body_blocks = [b for b in texts if b.role == "body"]
     signature = None
+    if (len(body_blocks) > 2 and not B.SOURCE_LINE_RE.match(body_blocks[-1].text)
+            and is_signature_annex(body_blocks[-1].text) and _looks_like_signature(body_blocks[-2])):
+        body_blocks.pop().role = "signature"  # the unit or site under a signature's name
     if body_blocks and len(body_blocks) > 1 and _looks_like_signature(body_blocks[-1]):
         body_blocks[-1].role = "signature"
         signature = body_blocks[-1].text

@@ -24,6 +24,8 @@ class PageMeta:
     published: list[str] | None = None
     author: str | None = None
     canonical: str | None = None
+    #: The publication's own name (og:site_name, application-name), to tell it from a writer.
+    site_name: str | None = None
 
 
 def read_meta(doc: etree._Element) -> PageMeta:
@@ -45,6 +47,8 @@ def read_meta(doc: etree._Element) -> PageMeta:
             found.append((wanted[key], content))
         elif key in ("author", "article:author", "dc.creator") and meta.author is None:
             meta.author = norm_text(content)
+        elif key in ("og:site_name", "application-name") and meta.site_name is None:
+            meta.site_name = norm_text(content)
     for el in doc.xpath("//*[@property and @content and not(self::meta)]"):
         for key in el.get("property").lower().split():
             if key in wanted:

@@ -118,7 +118,18 @@ AUTHOR_ROLE_NOTES: frozenset[str] = frozenset({"ctv", "cộng tác viên", "pv",
 #: Labels before a byline or signature: "Tác giả:", "Bài và ảnh:", "Viết bởi".
 BYLINE_PREFIX_RE = re.compile(
     r"^(?:tác giả|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|người viết|viết bởi|"
-    r"đăng bởi|người đăng|by|phóng viên|pv|nguồn)\s*[:：]\s*|^(?:(?:viết|đăng)\s+)?bởi\s+|^by\s+", re.I)
+    r"đăng bởi|người đăng|by|phóng viên|pv|nguồn|ảnh)\s*[:：]\s*|^(?:(?:viết|đăng)\s+)?bởi\s+|^by\s+", re.I)
+
+#: Initials signing an article ("H.V.", "N.T.H", "T.Hà"): the final dot is part of them.
+INITIALS_RE = re.compile(r"^(?:[A-ZĐ]\.)+[A-ZĐ]?\.?$|^(?:[A-ZĐ]\.)+\s?[A-ZĐ][a-zà-ỹđ]+$")
+
+#: An English byline meta line above the text ("By Jane Doe · Published 9:41 AM EDT …", "By
+#: Hoang Phong September 23, 2024 | 09:12 pm"): "By", capitalised names (maybe ", Site"), then
+#: nothing or a date (the caller cuts the date off first).
+EN_BYLINE_START_RE = re.compile(r"^[Bb]y\s+(?=[A-Z])")
+EN_BYLINE_NAMES_RE = re.compile(r"[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*|\s+(?:and|&)\s+)[A-Z][\w.'’-]*){0,9}")
+#: Labels that end the names part of such a line, before its date.
+EN_META_LABEL_RE = re.compile(r"\s*[·|•–—]?\s*(?:published|updated|posted|last updated)\s*:?\s*$", re.I)
 
 #: A labelled writer inside a meta line, up to the next "·"/"|" field or the line's end.
 AUTHOR_LABEL_RE = re.compile(
@@ -139,6 +150,7 @@ META_FIELD_SEP_RE = re.compile(r"\s*[·|•]\s*")
 #: right-aligned line opening with one is a signature even though not every word is capitalised.
 OFFICE_SIGNATURE_HEADS: tuple[str, ...] = (
     "phòng", "ban", "văn phòng", "trung tâm", "bộ phận", "tổ", "nhóm", "chi cục", "cục", "vụ",
+    "khoa", "trạm", "đội", "hạt",
 )
 
 #: CMS account names that are not authors.
