@@ -22,6 +22,7 @@ FOLDERS = [
     "tests/corpus_final",
     "tests/corpus_last",
     "tests/corpus_fifth",
+    "tests/corpus_web",
     "tests/extract/pages",
     "tests/extract/samples",
     "src/etl/fixtures/site",

@@ -45,15 +45,94 @@ def norm_text(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
 
-def parse_html(html: str) -> lxml.html.HtmlElement:
-    """Parse a page (str) into an lxml document; ExtractionError when there is nothing to parse."""
+#: Pages longer than this (characters) are parsed incrementally, and only as far as extraction
+#: reads them (``max_elements``); shorter ones in one call.
+PULL_PARSE_MIN_CHARS = 1_000_000
+#: Characters fed to the incremental parser at a time.
+PULL_PARSE_CHUNK_CHARS = 64 * 1024
+
+
+def parse_html(html: str, *, max_elements: int | None = None) -> lxml.html.HtmlElement:
+    """Parse a page (str) into an lxml document; ExtractionError when there is nothing to parse.
+
+    ``max_elements``: a large page is parsed only until its body holds that many elements (the
+    tree is then closed where the parser stands), so a page of 150 000 tiny elements does not
+    cost its full parse when only its first thousands are read (``bound_tree``)."""
     html = _XML_DECL_RE.sub("", html, count=1)
     if not html.strip():
         raise ExtractionError("empty page")
     try:
+        if max_elements is not None and len(html) > PULL_PARSE_MIN_CHARS:
+            return _parse_bounded(html, max_elements)
         return lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
         raise ExtractionError(f"unparseable page: {exc}") from exc
+
+
+def _parse_bounded(html: str, max_elements: int) -> lxml.html.HtmlElement:
+    """``html`` parsed chunk by chunk until its body has more than ``max_elements`` elements."""
+    parser = etree.HTMLPullParser(events=("start",))
+    parser.set_element_class_lookup(lxml.html.HtmlElementClassLookup())
+    in_body = 0
+    for start in range(0, len(html), PULL_PARSE_CHUNK_CHARS):
+        parser.feed(html[start : start + PULL_PARSE_CHUNK_CHARS])
+        for _, el in parser.read_events():
+            if in_body or el.tag == "body":
+                in_body += 1
+        if in_body > max_elements + 1:
+            break
+    root = parser.close()
+    if root is None:
+        raise etree.ParserError("document is empty")
+    return root
+
+
+#: Elements whose text no reader sees: not counted against the text budget of ``bound_tree``.
+_UNSEEN_TEXT_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def bound_tree(root: etree._Element, *, max_elements: int, max_chars: int) -> bool:
+    """Cut ``root`` after its first ``max_elements`` elements or ``max_chars`` characters of
+    visible text, in document order: what follows the cut point is removed, and a text that
+    crosses the budget ends at a word boundary. True if anything was cut.
+
+    An oversize page then costs what a large real one does: the article of a real page lies
+    well inside both budgets, and the tail of a 5 MiB dump is no one's article."""
+    elements = chars = 0
+    cut: tuple[etree._Element, str] | None = None
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            elements += 1
+            if elements > max_elements:
+                cut = (el, "element")
+                break
+            attr = "text"
+        elif el is root:
+            break
+        else:
+            attr = "tail"
+        value = getattr(el, attr)
+        if not value or (attr == "text" and (not isinstance(el.tag, str) or el.tag in _UNSEEN_TEXT_TAGS)):
+            continue
+        chars += len(value)
+        if chars > max_chars:
+            keep = len(value) - (chars - max_chars)
+            space = value.rfind(" ", 0, keep + 1)
+            setattr(el, attr, value[: space if space > 0 else keep])
+            cut = (el, attr)
+            break
+    if cut is None:
+        return False
+    el, where = cut
+    if where == "text":
+        del el[:]
+    node = el
+    while node is not root:
+        parent = node.getparent()
+        index = parent.index(node)
+        del parent[index if node is el and where == "element" else index + 1 :]
+        node = parent
+    return True
 
 
 def link_chars(el: etree._Element) -> int:
@@ -113,23 +192,36 @@ def _contains_any(el: etree._Element, keep: Sequence[etree._Element]) -> bool:
 def _drop_related_boxes(doc: etree._Element, keep: Sequence[etree._Element]) -> None:
     """Drop the box a related-news heading opens; inside an article drop the heading and the
     link lists that follow it, not the article."""
-    heads = [el for el in doc.iter() if isinstance(el.tag, str) and el.text
-             and el.text.strip() and len(el.text.strip()) <= 45
-             and is_related_heading(norm_text(el.text_content() or "")[:60])]
+    heads = [
+        el
+        for el in doc.iter()
+        if isinstance(el.tag, str)
+        and el.text
+        and el.text.strip()
+        and len(el.text.strip()) <= 45
+        and is_related_heading(norm_text(el.text_content() or "")[:60])
+    ]
     for head in heads:
         if head.getparent() is None or not _attached(head, doc):
             continue
         node = head
-        while (node.getparent() is not None and node.getparent().tag not in ("body", "html")
-               and text_len(node.getparent()) == text_len(node)):
+        while (
+            node.getparent() is not None
+            and node.getparent().tag not in ("body", "html")
+            and text_len(node.getparent()) == text_len(node)
+        ):
             node = node.getparent()
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             continue
         rest_total = text_len(parent) - text_len(node)
         rest_links = link_chars(parent) - link_chars(node)
-        if (rest_total > 0 and rest_links / rest_total >= RELATED_MIN_LINK_DENSITY
-                and not _contains_any(parent, keep) and not holds_prose(parent)):
+        if (
+            rest_total > 0
+            and rest_links / rest_total >= RELATED_MIN_LINK_DENSITY
+            and not _contains_any(parent, keep)
+            and not holds_prose(parent)
+        ):
             log.debug("dropping related box under %r", head.text)
             _remove(parent)
             continue
@@ -182,8 +274,9 @@ def _furniture_cues(cues: str) -> bool:
     return bool(B.BOILERPLATE_CLASS_RE.search(cues) or B.HIDDEN_CLASS_RE.search(cues))
 
 
-def clean_tree(doc: lxml.html.HtmlElement, *, drop_xpaths: Iterable[str] = (),
-               keep: Sequence[etree._Element] = ()) -> lxml.html.HtmlElement:
+def clean_tree(
+    doc: lxml.html.HtmlElement, *, drop_xpaths: Iterable[str] = (), keep: Sequence[etree._Element] = ()
+) -> lxml.html.HtmlElement:
     """Remove boilerplate from ``doc`` in place and return its body (or the document).
 
     ``keep``: elements that must survive (an adapter's content root, the headline): a class

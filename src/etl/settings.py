@@ -53,6 +53,15 @@ def extractor_version(package: Path | None = None) -> str:
 #: Stored on every row, so ``etl reprocess`` knows which rows an older extractor wrote.
 EXTRACTOR_VERSION = extractor_version()
 
+#: How much of an oversize page extraction reads, in document order. A real article page holds a
+#: few thousand elements and some tens of thousands of characters of text; a page at the fetch
+#: cap (a 5 MiB dump, 150 000 tiny paragraphs, one paragraph of megabytes) is cut there, so every
+#: page costs at most about a second (benchmarks/bench_worst_case.py) and nothing else changes.
+EXTRACT_MAX_ELEMENTS = 8_000
+EXTRACT_MAX_TEXT_CHARS = 200_000
+#: People and documents are looked for in this many characters of body and captions.
+MENTIONS_MAX_CHARS = 60_000
+
 #: Portals publish in Vietnam time; a dateline without a zone is read in it.
 SOURCE_TIMEZONE = "Asia/Ho_Chi_Minh"
 

@@ -19,7 +19,7 @@ from lxml import etree
 from etl.adapters import get_adapter
 from etl.adapters.base import SiteAdapter
 from etl.adapters.selectors import css_to_xpath, select_first
-from etl.clean import clean_tree, parse_html
+from etl.clean import bound_tree, clean_tree, parse_html
 from etl.extract import byline as by
 from etl.extract.dateline import find_published
 from etl.extract.dates import VN_TZ, parse_event_date
@@ -29,6 +29,7 @@ from etl.extract.place import find_location
 from etl.extract.title import find_title
 from etl.fetch import decode_html
 from etl.models import Article, DocumentRef, Person
+from etl.settings import EXTRACT_MAX_ELEMENTS, EXTRACT_MAX_TEXT_CHARS, MENTIONS_MAX_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,17 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     site = _resolve_adapter(adapter)
     if isinstance(html, bytes):
         html = _decode(html)
-    doc = parse_html(html)
+    doc = parse_html(html, max_elements=EXTRACT_MAX_ELEMENTS)
+    page_body = doc.find("body")
+    if page_body is not None and bound_tree(
+        page_body, max_elements=EXTRACT_MAX_ELEMENTS, max_chars=EXTRACT_MAX_TEXT_CHARS
+    ):
+        log.warning(
+            "%s: oversize page read up to %d elements / %d characters of text",
+            url,
+            EXTRACT_MAX_ELEMENTS,
+            EXTRACT_MAX_TEXT_CHARS,
+        )
     # lxml.html picks each element's Python class in Python whenever it makes a proxy; holding
     # one proxy per element for the whole call makes every later walk over the tree reuse them.
     proxies = list(doc.iter())
@@ -93,6 +104,7 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
     author = by.without_site(author, meta)
     published_day: date | None = published.instant.astimezone(VN_TZ).date() if published else None
     captions = [im.caption for im in result.images if im.caption]
+    mention_text = _within(result.body + captions, MENTIONS_MAX_CHARS)
     del proxies
     return Article(
         url=url,
@@ -103,8 +115,8 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
         author=author,
         body=result.body,
         images=result.images,
-        people=_people(result.body + captions),
-        documents=_documents(result.body + captions, published_day.year if published_day else None),
+        people=_people(mention_text),
+        documents=_documents(mention_text, published_day.year if published_day else None),
         canonical_url=meta.canonical,
     )
 
@@ -119,6 +131,22 @@ def _decode(raw: bytes) -> str:
         except UnicodeDecodeError:
             pass
     return decode_html(raw, None)
+
+
+def _within(paragraphs: list[str], max_chars: int) -> list[str]:
+    """The paragraphs up to ``max_chars`` characters in all, the last one cut at a word boundary:
+    the text people and documents are looked for in (their scan costs per character)."""
+    out: list[str] = []
+    left = max_chars
+    for p in paragraphs:
+        if len(p) > left:
+            cut = p.rfind(" ", 0, left + 1)
+            if cut > 0:
+                out.append(p[:cut])
+            break
+        out.append(p)
+        left -= len(p)
+    return out
 
 
 def meta_base(doc: etree._Element, url: str) -> str:

@@ -39,8 +39,9 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _to_utc(d: date, hour: int = 0, minute: int = 0, second: int = 0,
-            tz: timezone | ZoneInfo | None = None) -> datetime | None:
+def _to_utc(
+    d: date, hour: int = 0, minute: int = 0, second: int = 0, tz: timezone | ZoneInfo | None = None
+) -> datetime | None:
     if not (0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 60):
         return None
     local = datetime(d.year, d.month, d.day, hour, minute, second, tzinfo=tz or VN_TZ)
@@ -142,8 +143,9 @@ def parse_dateline(text: str) -> Dateline | None:
         d = _valid(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         if d:
             if iso.group(4):
-                inst = _to_utc(d, int(iso.group(4)), int(iso.group(5)), int(iso.group(6) or 0),
-                               _parse_offset(iso.group(7)))
+                inst = _to_utc(
+                    d, int(iso.group(4)), int(iso.group(5)), int(iso.group(6) or 0), _parse_offset(iso.group(7))
+                )
                 if inst:
                     return Dateline(inst, True, zoned=bool(iso.group(7)) or vn_zone)
             dl = _dated(text, d, iso.start(), iso.end())
@@ -160,10 +162,14 @@ def parse_dateline(text: str) -> Dateline | None:
         dl = _dated(text, _valid(int(m.group(3)), int(m.group(2)), int(m.group(1))), m.start(), m.end())
         if dl:
             return dl
-    english = [(m.start(), m.end(), int(m.group(3)), V.EN_MONTHS[m.group(2).lower()], int(m.group(1)))
-               for m in V.EN_DMY_RE.finditer(text)]
-    english += [(m.start(), m.end(), int(m.group(3)), V.EN_MONTHS[m.group(1).lower()], int(m.group(2)))
-                for m in V.EN_MDY_RE.finditer(text)]
+    english = [
+        (m.start(), m.end(), int(m.group(3)), V.EN_MONTHS[m.group(2).lower()], int(m.group(1)))
+        for m in V.EN_DMY_RE.finditer(text)
+    ]
+    english += [
+        (m.start(), m.end(), int(m.group(3)), V.EN_MONTHS[m.group(1).lower()], int(m.group(2)))
+        for m in V.EN_MDY_RE.finditer(text)
+    ]
     for start, end, year, month, day in sorted(english):
         dl = _dated(text, _valid(year, month, day), start, end, zoned=vn_zone)
         if dl:
@@ -202,8 +208,7 @@ def _event_year(day: int, month: int, year: str | None, published: date | None) 
     return d
 
 
-def parse_event_date(paragraphs: list[str], published: date | None = None,
-                     *, max_paragraphs: int = 2) -> date | None:
+def parse_event_date(paragraphs: list[str], published: date | None = None, *, max_paragraphs: int = 2) -> date | None:
     """The day the event took place, read from the opening sentence(s).
 
     "Sáng ngày 05/3/2024", "sáng nay (18/8)", "Ngày 26/12/2022", "Chiều 12/4": the year comes
@@ -214,7 +219,7 @@ def parse_event_date(paragraphs: list[str], published: date | None = None,
         best: tuple[int, date] | None = None
         for pattern in (*V.EVENT_PATTERNS, V.EVENT_WORDY_RE):
             for m in pattern.finditer(para):
-                if V.DOCUMENT_BEFORE_DATE_RE.search(para[: m.start()][-40:]):
+                if V.DOCUMENT_BEFORE_DATE_RE.search(para[max(0, m.start() - 40) : m.start()]):
                     continue
                 d = _event_year(int(m.group(1)), int(m.group(2)), m.group(3), published)
                 if d and (best is None or m.start() < best[0]):

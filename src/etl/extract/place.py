@@ -6,6 +6,9 @@ import re
 
 from etl.vocab import places as VP
 
+#: Characters after a place cue ("tại") read for the place: a place with its chain of units is
+#: far shorter, and a window keeps a sentence of megabytes from being copied once per cue.
+PLACE_WINDOW_CHARS = 1_000
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ])")
 _WORD_BEFORE_DOT_RE = re.compile(r"(?<!\w)(\w{1,2})\.$")
 
@@ -104,7 +107,7 @@ def find_location(paragraphs: list[str], *, max_sentences: int = 2) -> str | Non
     sentences = _sentences(paragraphs[0])[:max_sentences]
     for sentence in sentences:
         for m in VP.PLACE_CUE_RE.finditer(sentence):
-            rest = sentence[m.end() :]
+            rest = sentence[m.end() : m.end() + PLACE_WINDOW_CHARS]
             low = rest.lower()
             if any(
                 low.startswith(noun) and (len(low) == len(noun) or not low[len(noun)].isalnum())
