@@ -173,6 +173,17 @@ def test_truncated_body(server: FaultServer) -> None:
     assert server.count("/truncated") == 3 and elapsed < 2
 
 
+@pytest.mark.parametrize("obey_robots", [True, False])
+def test_unresolvable_name_says_dns_lookup_failed(obey_robots: bool) -> None:
+    """``.invalid`` never resolves (RFC 6761): the error names DNS and the host, not robots.txt."""
+    host = "no-such-portal.invalid"
+    with Fetcher(with_(obey_robots_txt=obey_robots), allowed_netlocs={host}) as f:
+        result = f.get(f"https://{host}/tin-tuc/1.html")
+        again = f.get(f"https://{host}/tin-tuc/2.html")
+    assert result.error == again.error == f"DNS lookup failed for host {host}"
+    assert result.status is None and result.body is None
+
+
 def test_closed_port_is_a_connection_error() -> None:
     with FaultServer() as srv:
         netloc, url = srv.netloc, srv.url("/ok.html")

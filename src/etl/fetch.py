@@ -25,6 +25,7 @@ import codecs
 import logging
 import random
 import re
+import socket
 import threading
 import time
 import unicodedata
@@ -52,6 +53,9 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 #: Error of a URL whose redirect leads off the source's hosts (followed by ``<host[:port]>``). Not a
 #: policy refusal: it is how a portal that moved shows itself, so it fails the URL and says where to.
 OFF_HOST_REDIRECT = "redirected to another host: "
+#: Error of a request whose host name does not resolve (followed by the host): no network, a typo,
+#: or a portal whose domain lapsed. Said as such, not as a robots.txt or connection problem.
+DNS_FAILED = "DNS lookup failed for host "
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 #: Read size of one socket read; small enough that deadlines are checked often.
 CHUNK_BYTES = 64 * 1024
@@ -190,6 +194,22 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _is_dns_failure(exc: BaseException) -> bool:
+    """Whether a connection error was the name not resolving (requests buries it a few levels down)."""
+    seen: set[int] = set()
+    stack: list[BaseException] = [exc]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, socket.gaierror | urllib3.exceptions.NameResolutionError):
+            return True
+        linked = (current.__cause__, current.__context__, getattr(current, "reason", None), *current.args)
+        stack.extend(e for e in linked if isinstance(e, BaseException))
+    return False
 
 
 def _mime(content_type: str | None) -> str | None:
@@ -447,6 +467,8 @@ class Fetcher:
                 return _Attempt(error="timeout", retryable=True)
             except requests.exceptions.ConnectionError as exc:
                 logger.debug("connection error on %s: %s", url, exc)
+                if _is_dns_failure(exc):
+                    return _Attempt(error=f"{DNS_FAILED}{urlsplit(url).hostname}", retryable=True)
                 return _Attempt(error="connection error", retryable=True)
             except requests.exceptions.RequestException as exc:
                 return _Attempt(error=f"request error: {type(exc).__name__}")
@@ -545,7 +567,10 @@ class Fetcher:
             if rules is None:
                 rules = self._robots[origin] = self._load_robots(origin)
         if origin in self._robots_unavailable:
-            return f"refused: robots.txt unavailable ({self._robots_unavailable[origin]})"
+            reason = self._robots_unavailable[origin]
+            if reason.startswith(DNS_FAILED):  # the host is unreachable, whatever robots.txt says
+                return reason
+            return f"refused: robots.txt unavailable ({reason})"
         if not rules.can_fetch(url, self.settings.user_agent):
             logger.info("robots.txt of %s disallows %s", origin, url)
             return "refused: robots.txt"
