@@ -1,12 +1,16 @@
 """The nightly flow: sources in parallel (each host at its own polite rate), then one commit.
 
 Tasks only wire library calls together; everything they call runs and is tested without Prefect.
+Task inputs are plain values (a source, URLs, fetch-log rows, a data dir): each task builds its own
+HTTP session and reads raw pages by hash, so any worker process can run any task.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from contextlib import ExitStack
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,26 +19,34 @@ from zoneinfo import ZoneInfo
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.utilities.annotations import quote
 from pydantic import Field
 
 from etl import store
 from etl.config import Source, load_config
 from etl.dashboard import render_markdown as report_markdown
 from etl.dashboard import write_report
-from etl.fetch import Fetcher
 from etl.fixtures.site import serve_fixture_sites, write_demo_sources
 from etl.pipeline import (
+    HostChain,
     RunReport,
     SourceBatch,
-    collect_articles,
+    Step,
     discover_source,
+    extract_pages,
+    fetch_pages,
+    host_groups,
     new_run_id,
-    open_fetcher,
     raise_if_failed,
+    source_fetcher,
+    wait_until,
+    without_bodies,
     write_run,
 )
+from etl.progress import current as current_progress
 from etl.raw import RawStore
 from etl.report import render_markdown, source_rows
 from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_FIRST_PORT
@@ -54,21 +66,86 @@ def _run_name() -> str:
 
 
 @task(task_run_name="discover-{source.id}", cache_policy=NO_CACHE)
-def discover(source: Source, fetcher: Fetcher, data_dir: str, run_id: str,
-             max_listing_pages: int | None) -> SourceBatch:
+def discover(source: Source, allow_private_networks: bool, data_dir: str, run_id: str,
+             max_listing_pages: int | None, not_before: float = 0.0) -> SourceBatch:
     """Read the source's listing pages: which articles are new tonight."""
-    batch = discover_source(source, fetcher, store.Tables.at(data_dir), RawStore(data_dir), DEFAULT_SETTINGS,
-                            run_id=run_id, max_listing_pages=max_listing_pages)
+    wait_until(not_before)
+    with source_fetcher(source, allow_private_networks=allow_private_networks) as fetcher:
+        batch = discover_source(source, fetcher, store.Tables.at(data_dir), RawStore(data_dir), DEFAULT_SETTINGS,
+                                run_id=run_id, max_listing_pages=max_listing_pages)
     get_run_logger().info("%s: %d listing page(s) read, %d new article(s), %d already stored, %d skipped",
                           source.id, batch.counts["listing_pages"], len(batch.discovery.article_urls),
                           batch.counts["unchanged"], batch.counts["skipped"])
-    return batch
+    return without_bodies(batch)
 
 
-@task(task_run_name="fetch-extract-{source.id}", cache_policy=NO_CACHE)
-def fetch_extract(batch: SourceBatch, source: Source, fetcher: Fetcher, data_dir: str, run_id: str) -> SourceBatch:
-    """Fetch, keep, extract and check every new article of one source."""
-    return collect_articles(batch, source, fetcher, RawStore(data_dir), DEFAULT_SETTINGS, run_id=run_id)
+@task(task_run_name="fetch-{source.id}", cache_policy=NO_CACHE)
+def fetch(source: Source, urls: list[str], allow_private_networks: bool, data_dir: str, run_id: str,
+          not_before: float = 0.0) -> list[dict[str, Any]]:
+    """Fetch a batch of one source's articles into the raw store; return their fetch-log rows."""
+    wait_until(not_before)
+    with source_fetcher(source, allow_private_networks=allow_private_networks) as fetcher:
+        return fetch_pages(source, urls, fetcher, RawStore(data_dir), run_id=run_id)
+
+
+@task(task_run_name="extract-{source.id}", cache_policy=NO_CACHE)
+def extract(source: Source, pages: list[dict[str, Any]], data_dir: str, run_id: str,
+            known_failures: set[str]) -> SourceBatch:
+    """Extract and check a batch of fetched pages, read back from the raw store by hash."""
+    return extract_pages(source, pages, RawStore(data_dir), DEFAULT_SETTINGS, run_id=run_id,
+                         known_failures=known_failures)
+
+
+def crawl(selected: list[Source], *, allow_private_networks: bool, data_dir: str, run_id: str,
+          max_listing_pages: int | None) -> list[SourceBatch]:
+    """Drive every host chain: its next step is submitted when the last one ends; extracts run beside."""
+    logger = get_run_logger()
+    progress = current_progress()
+    batches = {s.id: SourceBatch(source_id=s.id) for s in selected}
+    pending: dict[PrefectFuture, tuple[HostChain | None, Step]] = {}
+
+    def submit(chain: HostChain, step: Step | None) -> None:
+        if step is None:
+            return
+        if step.kind == "discover":
+            future = discover.submit(step.source, allow_private_networks, data_dir, run_id, max_listing_pages,
+                                     step.not_before)
+        else:
+            future = fetch.submit(step.source, list(step.urls), allow_private_networks, data_dir, run_id,
+                                  step.not_before)
+        pending[future] = (chain, step)
+
+    for chain in [HostChain(group, DEFAULT_SETTINGS) for group in host_groups(selected)]:
+        submit(chain, chain.first())
+    while pending:
+        future = next(as_completed(list(pending)))
+        chain, step = pending.pop(future)
+        batch = batches[step.source.id]
+        try:
+            result = future.result()
+        except Exception as exc:  # noqa: BLE001 - one broken source must not lose the others
+            logger.error("%s: %s step failed: %r", step.source.id, step.kind, exc)
+            batch.error = batch.error or repr(exc)
+            if chain is not None:
+                submit(chain, chain.abandon(done_at=time.time()))
+            continue
+        if step.kind == "discover":
+            batches[step.source.id] = result
+            submit(chain, chain.next(result, done_at=time.time()))
+            progress.start(step.source.id, len(result.discovery.article_urls) - result.left)
+        elif step.kind == "fetch":
+            batch.fetch_log.extend(result)
+            retried = batch.known_failures.intersection(step.urls)
+            pending[extract.submit(step.source, result, data_dir, run_id, retried)] = (
+                None, replace(step, kind="extract"))
+            submit(chain, chain.next(None, done_at=time.time()))
+        else:
+            batch.absorb(result, fetch_log=[])
+            for url in step.urls:
+                progress.advance(step.source.id, url)
+    for source in selected:
+        progress.finish(source.id)
+    return [batches[s.id] for s in selected]
 
 
 @task(task_run_name="write-tables", cache_policy=NO_CACHE)
@@ -141,18 +218,10 @@ def collect_news(
         selected = cfg.select(sources)
         logger.info("run %s: %d source(s) from %s into %s", run_id, len(selected), cfg.path, data_dir)
         stack.enter_context(store.run_lock(data_dir, timeout_s=DEFAULT_SETTINGS.store.lock_timeout_s))
-        fetchers = {s.id: stack.enter_context(open_fetcher(s, cfg)) for s in selected}
-        found = {s.id: discover.submit(s, fetchers[s.id], data_dir, run_id, max_listing_pages) for s in selected}
-        collected = {s.id: fetch_extract.submit(found[s.id], s, fetchers[s.id], data_dir, run_id)
-                     for s in selected}
-        batches = []
-        for source in selected:
-            try:
-                batches.append(collected[source.id].result())
-            except Exception as exc:  # noqa: BLE001 - one broken source must not lose the others
-                logger.error("%s: source failed: %r", source.id, exc)
-                batches.append(SourceBatch(source_id=source.id, error=repr(exc)))
-        report = write_tables(data_dir, batches, run_id, started_at, parameters)
+        batches = crawl(selected, allow_private_networks=cfg.allow_private_networks, data_dir=data_dir,
+                        run_id=run_id, max_listing_pages=max_listing_pages)
+        # quote(): Prefect would otherwise walk every article row looking for futures.
+        report = write_tables(data_dir, quote(batches), run_id, started_at, parameters)
     publish_report(report)
     publish_data_report(data_dir)
     logger.info(render_markdown(report).splitlines()[0])

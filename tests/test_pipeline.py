@@ -158,3 +158,78 @@ def test_second_night_on_a_broken_site_not_failed_by_retries_alone(broken_source
     assert (counts["new"], counts["quarantined"], counts["retried"], counts["retried_failed"]) == (0, 3, 3, 3)
     assert second.failure_rate == 0.0 and second.status == "completed", second.message
     assert pl.read_delta(str(store.Tables.at(data).quarantine)).filter(pl.col("run_id") == second.run_id).height == 3
+
+
+def _source(sid: str, url: str, delay: float = 0.5):
+    from etl.config import parse_config
+
+    cfg = parse_config(f"""
+[[sources]]
+id = "{sid}"
+name = "x"
+kind = "province"
+start_urls = ["{url}"]
+article_url_pattern = '/a/'
+[sources.politeness]
+min_delay_s = {delay}
+""")
+    return cfg.sources[0]
+
+
+def test_sources_sharing_a_host_form_one_chain_and_others_their_own() -> None:
+    from etl.pipeline import host_groups
+
+    a, b = _source("a", "https://one.gov.vn/x"), _source("b", "https://two.gov.vn/x")
+    c = _source("c", "https://one.gov.vn/y")
+    assert [[s.id for s in g] for g in host_groups([a, b, c])] == [["b"], ["a", "c"]]
+
+
+def test_a_host_chain_hands_the_host_delay_from_step_to_step_and_batches_the_articles() -> None:
+    from etl.discover import Discovery
+    from etl.pipeline import HostChain, SourceBatch
+    from etl.settings import CrawlSettings, Settings
+
+    a, c = _source("a", "https://one.gov.vn/x", 0.5), _source("c", "https://one.gov.vn/y", 2.0)
+    chain = HostChain([a, c], Settings(crawl=CrawlSettings(batch_size=2, max_articles_per_run=5)))
+    assert chain.first().kind == "discover"
+    found = SourceBatch("a", discovery=Discovery("a", article_urls=[f"https://one.gov.vn/a/{i}" for i in range(7)]))
+    steps = [chain.next(found, done_at=100.0)]
+    while steps[-1].kind == "fetch":
+        steps.append(chain.next(None, done_at=200.0))
+    assert [len(s.urls) for s in steps[:-1]] == [2, 2, 1] and found.left == 2
+    assert [s.not_before for s in steps] == [100.5, 200.5, 200.5, 200.5]
+    assert (steps[-1].kind, steps[-1].source.id) == ("discover", "c")
+    found_c = SourceBatch("c", discovery=Discovery("c", article_urls=["https://one.gov.vn/a/x", "https://one.gov.vn/a/y",
+                                                                      "https://one.gov.vn/a/z"]))
+    first = chain.next(found_c, done_at=300.0)
+    assert first.urls == ("https://one.gov.vn/a/x", "https://one.gov.vn/a/y") and first.not_before == 302.0
+    assert chain.abandon(done_at=400.0) is None, "a failed step skips the rest of its source"
+
+
+def _extract_in_child(args):
+    from etl.pipeline import extract_pages
+
+    source, pages, data_dir, run_id = args
+    batch = extract_pages(source, pages, RawStore(data_dir), DEFAULT_SETTINGS, run_id=run_id)
+    return sorted(r["content_hash"] for r in batch.rows)
+
+
+def test_fetched_pages_are_extracted_in_another_process_from_plain_inputs(demo_sources: Path, tmp_path: Path) -> None:
+    import multiprocessing
+
+    from etl.pipeline import discover_source, fetch_pages, source_fetcher
+
+    data = tmp_path / "data"
+    cfg = load_config(demo_sources)
+    source = cfg.select(["mic"])[0]
+    raw, tables = RawStore(data), store.Tables.at(data)
+    with source_fetcher(source, allow_private_networks=True) as fetcher:
+        found = discover_source(source, fetcher, tables, raw, DEFAULT_SETTINGS, run_id="r1")
+        pages = fetch_pages(source, found.discovery.article_urls, fetcher, raw, run_id="r1")
+    assert pages and all(p["sha256"] in raw for p in pages if p["sha256"])
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        hashes = pool.map(_extract_in_child, [(source, pages, str(data), "r1")])[0]
+    report = run_without_prefect(demo_sources, tmp_path / "other", ["mic"])
+    expected = pl.read_delta(str(store.Tables.at(tmp_path / "other").articles))
+    assert report.per_source["mic"]["new"] == len(hashes) > 5
+    assert hashes == sorted(expected["content_hash"].to_list())

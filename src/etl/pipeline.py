@@ -11,6 +11,8 @@ import hashlib
 import json
 import logging
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -95,6 +97,27 @@ class SourceBatch:
     retried: int = 0
     retried_failed: int = 0
 
+    #: Article ids in ``rows``, so two URLs of one article give one row.
+    seen_ids: set[str] = field(default_factory=set, repr=False)
+
+    def add_row(self, row: dict[str, Any]) -> None:
+        if row["article_id"] not in self.seen_ids:
+            self.seen_ids.add(row["article_id"])
+            self.rows.append(row)
+
+    def absorb(self, other: SourceBatch, *, fetch_log: list[dict[str, Any]] | None = None) -> None:
+        """Fold an extract step's result (and the fetch-log rows it came from) into this batch."""
+        for row in other.rows:
+            self.add_row(row)
+        self.quarantine.extend(other.quarantine)
+        self.fetch_log.extend(fetch_log if fetch_log is not None else other.fetch_log)
+        self.tally.merge(other.tally)
+        self.failed += other.failed
+        self.refused += other.refused
+        self.retried += other.retried
+        self.retried_failed += other.retried_failed
+        self.error = self.error or other.error
+
     @property
     def counts(self) -> dict[str, int]:
         d = self.discovery
@@ -115,8 +138,21 @@ class SourceBatch:
 
 
 def open_fetcher(source: Source, config: SourcesConfig) -> Fetcher:
+    return source_fetcher(source, allow_private_networks=config.allow_private_networks)
+
+
+def source_fetcher(source: Source, *, allow_private_networks: bool) -> Fetcher:
+    """A new HTTP session for one source, built where the task runs (a session cannot travel)."""
     return Fetcher(source.fetch, allowed_netlocs=source.allowed_netlocs,
-                   allow_private_networks=config.allow_private_networks)
+                   allow_private_networks=allow_private_networks)
+
+
+def without_bodies(batch: SourceBatch) -> SourceBatch:
+    """Drop the listing pages' bodies (they are in the raw store) before a batch crosses processes."""
+    if batch.discovery is not None:
+        for result in batch.discovery.fetches:
+            result.body = None
+    return batch
 
 
 def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, raw: RawStore,
@@ -202,28 +238,131 @@ def articles_for_this_run(batch: SourceBatch, source: Source, settings: Settings
 
 def collect_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: RawStore,
                      settings: Settings, *, run_id: str, progress: ProgressSink | None = None) -> SourceBatch:
-    """Fetch, keep, extract and check every new article of the batch."""
-    assert batch.discovery is not None
+    """Fetch, keep, extract and check every new article of the batch (in this process)."""
     urls = articles_for_this_run(batch, source, settings)
     progress = progress or current_progress()
     progress.start(source.id, len(urls))
-    seen_ids: set[str] = set()
-    for url in urls:
-        result = fetcher.get(url)
-        sha = raw.put(result.body) if result.body is not None else None
-        batch.fetch_log.append(fetch_log_row(result, source.id, "article", run_id, sha=sha))
-        quarantined = len(batch.quarantine)
-        row = process_page(batch, source, settings, result, sha, run_id=run_id)
-        if url in batch.known_failures and (row is not None or len(batch.quarantine) > quarantined):
-            batch.retried += 1
-            batch.retried_failed += row is None
-        if row is not None and row["article_id"] not in seen_ids:
-            seen_ids.add(row["article_id"])
-            batch.rows.append(row)
-        progress.advance(source.id, url)
+    pages = fetch_pages(source, urls, fetcher, raw, run_id=run_id,
+                        on_page=lambda url: progress.advance(source.id, url))
+    batch.absorb(extract_pages(source, pages, raw, settings, run_id=run_id,
+                               known_failures=batch.known_failures), fetch_log=pages)
     progress.finish(source.id)
     log.info("%s: %d new article(s), %d failed, %d quarantined", source.id, len(batch.rows),
              batch.failed, len(batch.quarantine))
+    return batch
+
+
+def host_groups(sources: list[Source]) -> list[list[Source]]:
+    """Sources that share a host, together: each group is crawled as one request stream at a time."""
+    groups: list[tuple[set[str], list[Source]]] = []
+    for source in sources:
+        hosts = set(source.allowed_netlocs)
+        joined = [g for g in groups if g[0] & hosts]
+        for g in joined:
+            groups.remove(g)
+            hosts |= g[0]
+        groups.append((hosts, [s for g in joined for s in g[1]] + [source]))
+    return [members for _, members in groups]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One task of a host chain: read a source's listings, or fetch a batch of its articles."""
+
+    kind: str
+    source: Source
+    urls: tuple[str, ...] = ()
+    #: Wall-clock time (``time.time()``) before which this step must not send a request: the
+    #: previous step of the chain may have run in another process, so the host's delay is handed on.
+    not_before: float = 0.0
+
+
+class HostChain:
+    """The steps of one host group in order, so one host is fetched by one task at a time.
+
+    The flow submits a step, and when it completes asks for the next; extraction of a fetched
+    batch is not part of the chain, so it runs beside the next fetch, on any worker.
+    """
+
+    def __init__(self, sources: list[Source], settings: Settings) -> None:
+        self.sources = list(sources)
+        self.settings = settings
+        self._index = 0
+        self._pending: list[tuple[str, ...]] = []
+
+    def first(self) -> Step | None:
+        return Step("discover", self.sources[0]) if self.sources else None
+
+    def next(self, batch: SourceBatch | None, *, done_at: float) -> Step | None:
+        """The step after the one that just ended (``batch``: a discovery's result, else None)."""
+        source = self.sources[self._index]
+        not_before = done_at + source.fetch.min_delay_s
+        if batch is not None and batch.discovery is not None and batch.error is None:
+            urls = articles_for_this_run(batch, source, self.settings)
+            size = max(1, self.settings.crawl.batch_size)
+            self._pending = [tuple(urls[i:i + size]) for i in range(0, len(urls), size)]
+        if self._pending:
+            return Step("fetch", source, self._pending.pop(0), not_before)
+        self._index += 1
+        if self._index < len(self.sources):
+            return Step("discover", self.sources[self._index], not_before=not_before)
+        return None
+
+    def abandon(self, *, done_at: float) -> Step | None:
+        """The current source's step failed: skip the rest of it and go on with the next source."""
+        self._pending = []
+        return self.next(None, done_at=done_at)
+
+
+def wait_until(when: float) -> None:
+    """Sleep until the wall-clock time ``when`` (a previous step's politeness hand-off)."""
+    delay = when - time.time()
+    if delay > 0:
+        time.sleep(delay)
+
+
+def fetch_pages(source: Source, urls: list[str], fetcher: Fetcher, raw: RawStore, *, run_id: str,
+                on_page: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
+    """Fetch article URLs into the raw store; return their fetch-log rows (the raw page hash included).
+
+    Nothing is parsed here, so the rows are all an extract step needs, in any process that can
+    read the raw store.
+    """
+    rows = []
+    for url in urls:
+        result = fetcher.get(url)
+        sha = raw.put(result.body) if result.body is not None else None
+        rows.append(fetch_log_row(result, source.id, "article", run_id, sha=sha))
+        if on_page is not None:
+            on_page(url)
+    return rows
+
+
+def page_from_log(row: dict[str, Any], raw: RawStore) -> FetchResult:
+    """A fetch-log row back into the fetch result it recorded, its body read from the raw store."""
+    return FetchResult(url=row["url"], final_url=row["final_url"] or row["url"], status=row["status"],
+                       content_type=row["content_type"], etag=row.get("etag"),
+                       last_modified=row.get("last_modified"),
+                       body=raw.get(row["sha256"]) if row["sha256"] else None,
+                       fetched_at=row["fetched_at"], error=row["error"])
+
+
+def extract_pages(source: Source, pages: list[dict[str, Any]], raw: RawStore, settings: Settings, *,
+                  run_id: str, known_failures: set[str] | frozenset[str] = frozenset()) -> SourceBatch:
+    """Fetch-log rows of article pages → checked article rows and quarantine records (CPU only).
+
+    ``known_failures``: those of the pages' URLs that failed on an earlier night, counted apart
+    (``retried``) so the failure-rate gate judges tonight's new work only.
+    """
+    batch = SourceBatch(source_id=source.id)
+    for page in pages:
+        quarantined = len(batch.quarantine)
+        row = process_page(batch, source, settings, page_from_log(page, raw), page["sha256"], run_id=run_id)
+        if page["url"] in known_failures and (row is not None or len(batch.quarantine) > quarantined):
+            batch.retried += 1
+            batch.retried_failed += row is None
+        if row is not None:
+            batch.add_row(row)
     return batch
 
 
@@ -498,16 +637,7 @@ def reprocess_source(source: Source, tables: store.Tables, raw: RawStore, settin
              .filter((pl.col("source_id") == source.id) & (pl.col("kind") == "article")
                      & pl.col("sha256").is_not_null())
              .sort("fetched_at").group_by("url", maintain_order=True).last().collect())
-    seen_ids: set[str] = set()
-    for page in pages.iter_rows(named=True):
-        result = FetchResult(url=page["url"], final_url=page["final_url"] or page["url"],
-                             status=page["status"], content_type=page["content_type"],
-                             body=raw.get(page["sha256"]), fetched_at=page["fetched_at"],
-                             error=page["error"])
-        row = process_page(batch, source, settings, result, page["sha256"], run_id=run_id)
-        if row is not None and row["article_id"] not in seen_ids:
-            seen_ids.add(row["article_id"])
-            batch.rows.append(row)
+    batch.absorb(extract_pages(source, pages.to_dicts(), raw, settings, run_id=run_id), fetch_log=[])
     log.info("%s: reprocessed %d page(s) from raw: %d article(s), %d quarantined", source.id,
              pages.height, len(batch.rows), len(batch.quarantine))
     return batch
