@@ -32,10 +32,28 @@ from etl.extract import extract_article  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 _IMAGE_LINE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-METRICS = ("body_token_f1", "para_precision", "para_recall", "caption_leak", "caption_f1", *FIELDS,
-           "people_recall", "people_precision", "doc_recall", "doc_precision")
-FLOORS = {"body_token_f1": 0.99, "para_precision": 0.95, "caption_leak": 0.02, "caption_f1": 0.95,
-          "published_at": 0.95, "event_date": 0.9, "author": 0.95, "location": 0.9}
+METRICS = (
+    "body_token_f1",
+    "para_precision",
+    "para_recall",
+    "caption_leak",
+    "caption_f1",
+    *FIELDS,
+    "people_recall",
+    "people_precision",
+    "doc_recall",
+    "doc_precision",
+)
+FLOORS = {
+    "body_token_f1": 0.99,
+    "para_precision": 0.95,
+    "caption_leak": 0.02,
+    "caption_f1": 0.95,
+    "published_at": 0.95,
+    "event_date": 0.9,
+    "author": 0.95,
+    "location": 0.9,
+}
 
 
 def trafilatura_body(html: str, url: str) -> list[str]:
@@ -81,17 +99,22 @@ def trafilatura_predict(html: str, url: str) -> dict[str, Any]:
     if doc is not None and doc.date:
         day = datetime.fromisoformat(doc.date[:10])
         published = day.replace(tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
-    return {"title": doc.title if doc else None, "published_at": published,
-            "author": doc.author if doc else None, "body": trafilatura_body(html, url),
-            "captions": trafilatura_captions(html, url)}
+    return {
+        "title": doc.title if doc else None,
+        "published_at": published,
+        "author": doc.author if doc else None,
+        "body": trafilatura_body(html, url),
+        "captions": trafilatura_captions(html, url),
+    }
 
 
 def _mention_misses(art: Any, gold: dict[str, Any]) -> list[str]:
     """People names and document codes missed or extra on one page, for ``--failures``."""
     out = []
     for label, got, want in (
-            ("people", {p.name for p in art.people}, {p["name"] for p in gold.get("people") or []}),
-            ("documents", {d.code for d in art.documents}, {d["code"] for d in gold.get("documents") or []})):
+        ("people", {p.name for p in art.people}, {p["name"] for p in gold.get("people") or []}),
+        ("documents", {d.code for d in art.documents}, {d["code"] for d in gold.get("documents") or []}),
+    ):
         if want - got:
             out.append(f"{label} missed {sorted(want - got)}")
         if got - want:
@@ -134,15 +157,18 @@ def main(argv: list[str] | None = None) -> int:
         if s.token_f1 < 1 or s.para_pred_ok < s.para_pred or s.cap_fp or s.cap_fn or bad or mentions:
             failures.append((path.relative_to(args.corpus), s, bad + mentions))
 
-    def timed(fn: Any) -> float:
-        start = time.perf_counter()
+    def timed(fn: Any) -> tuple[float, float]:
+        """Pages per wall-clock second and per CPU second of this process (the CPU figure is
+        what a shared, loaded machine distorts least)."""
+        start, start_cpu = time.perf_counter(), time.process_time()
         for _ in range(args.repeat):
             for raw, text, gold in htmls:
                 fn(raw, text, gold)
-        return args.repeat * len(htmls) / (time.perf_counter() - start)
+        pages = args.repeat * len(htmls)
+        return pages / (time.perf_counter() - start), pages / (time.process_time() - start_cpu)
 
-    ours_speed = timed(lambda raw, text, g: extract_article(raw, g["url"], g.get("adapter")))
-    theirs_speed = timed(lambda raw, text, g: trafilatura_body(text, g["url"]))
+    ours_speed, ours_cpu = timed(lambda raw, text, g: extract_article(raw, g["url"], g.get("adapter")))
+    theirs_speed, theirs_cpu = timed(lambda raw, text, g: trafilatura_body(text, g["url"]))
 
     cols = [
         ("ours unknown", aggregate(ours["unknown"])),
@@ -153,19 +179,26 @@ def main(argv: list[str] | None = None) -> int:
         ("ours all", aggregate(ours["unknown"] + ours["adapter"])),
         ("traf all", aggregate(theirs["unknown"] + theirs["adapter"])),
     ]
-    print(f"corpus {args.corpus}: {len(pages)} pages "
-          f"({len(ours['unknown'])} unknown layouts, {len(ours['adapter'])} adapter layouts)\n")
+    print(
+        f"corpus {args.corpus}: {len(pages)} pages "
+        f"({len(ours['unknown'])} unknown layouts, {len(ours['adapter'])} adapter layouts)\n"
+    )
     print(f"{'metric':<16}" + "".join(f"{name:>14}" for name, _ in cols) + "   floor")
     for metric in ("pages", *METRICS):
         floor = FLOORS.get(metric)
         mark = "" if floor is None else (f"  ≤ {floor}" if metric == "caption_leak" else f"  ≥ {floor}")
         print(f"{metric:<16}" + "".join(f"{_fmt(agg.get(metric)):>14}" for _, agg in cols) + mark)
-    print(f"\npages/s: ours {ours_speed:.1f}, trafilatura {theirs_speed:.1f} "
-          f"(ratio {ours_speed / theirs_speed:.1f}x, {args.repeat} passes)")
+    print(
+        f"\npages/s: ours {ours_speed:.1f}, trafilatura {theirs_speed:.1f} "
+        f"(ratio {ours_speed / theirs_speed:.1f}x, {args.repeat} passes)"
+    )
+    print(f"pages/CPU-s: ours {ours_cpu:.1f}, trafilatura {theirs_cpu:.1f} (ratio {ours_cpu / theirs_cpu:.2f}x)")
     if args.failures:
         for rel, s, bad in failures:
-            print(f"  {rel}: token F1 {s.token_f1:.3f}, paragraphs {s.para_pred_ok}/{s.para_pred}, "
-                  f"captions fp {s.cap_fp} fn {s.cap_fn}, fields {bad}")
+            print(
+                f"  {rel}: token F1 {s.token_f1:.3f}, paragraphs {s.para_pred_ok}/{s.para_pred}, "
+                f"captions fp {s.cap_fp} fn {s.cap_fn}, fields {bad}"
+            )
     return 0
 
 

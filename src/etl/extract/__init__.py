@@ -53,8 +53,12 @@ def extract_article(html: str | bytes, url: str, adapter: str | SiteAdapter | No
         html = _decode(html)
     doc = parse_html(html, max_elements=EXTRACT_MAX_ELEMENTS)
     page_body = doc.find("body")
-    if page_body is not None and bound_tree(
-        page_body, max_elements=EXTRACT_MAX_ELEMENTS, max_chars=EXTRACT_MAX_TEXT_CHARS
+    # A page shorter than the text budget with fewer tags than the element budget is within both.
+    oversize = len(html) > EXTRACT_MAX_TEXT_CHARS or html.count("<") > EXTRACT_MAX_ELEMENTS
+    if (
+        oversize
+        and page_body is not None
+        and bound_tree(page_body, max_elements=EXTRACT_MAX_ELEMENTS, max_chars=EXTRACT_MAX_TEXT_CHARS)
     ):
         log.warning(
             "%s: oversize page read up to %d elements / %d characters of text",
