@@ -21,6 +21,7 @@ from prefect.artifacts import create_link_artifact, create_markdown_artifact, cr
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
+from prefect.states import Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 from pydantic import Field
@@ -40,7 +41,7 @@ from etl.pipeline import (
     fetch_pages,
     host_groups,
     new_run_id,
-    raise_if_failed,
+    run_failed_message,
     source_fetcher,
     wait_until,
     without_bodies,
@@ -190,7 +191,7 @@ def collect_news(
     data_dir: str = str(DEFAULT_DATA_DIR),
     config: str | None = None,
     fixture_site: bool = False,
-) -> dict[str, Any]:
+) -> dict[str, Any] | State:
     """Collect new articles from Vietnam's information-and-communications portals into Delta tables.
 
     The Args section is what the Prefect UI shows under each parameter of the run form: Prefect builds
@@ -225,6 +226,9 @@ def collect_news(
     publish_report(report)
     publish_data_report(data_dir)
     logger.info(render_markdown(report).splitlines()[0])
-    raise_if_failed(report)
+    if failed := run_failed_message(report):
+        # A failed night is an outcome the report explains, not a crash: Failed with its one line and
+        # no traceback (raising would log one); on_failure hooks and automations still see Failed.
+        return Failed(message=failed)
     return {"run_id": report.run_id, "status": report.status, "per_source": report.per_source,
             "table_versions": report.table_versions, "data_dir": os.path.abspath(data_dir)}

@@ -582,9 +582,14 @@ def record_run(tables: store.Tables, report: RunReport) -> int:
     return version
 
 
+def run_failed_message(report: RunReport) -> str | None:
+    """The one line a failed run ends with (None when it completed)."""
+    return None if report.status == "completed" else f"run {report.run_id} failed: {report.message}"
+
+
 def raise_if_failed(report: RunReport) -> None:
-    if report.status != "completed":
-        raise RunFailedError(f"run {report.run_id} failed: {report.message}")
+    if message := run_failed_message(report):
+        raise RunFailedError(message)
 
 
 _STAGES = {"listing_pages": "discover", "listing_unchanged": "discover", "articles_found": "discover",
