@@ -91,3 +91,36 @@ def test_dated_links_of_a_sidebar_do_not_make_headlines() -> None:
     art = extract_article(html, URL)
     assert art.title == "Bình Định phát động chiến dịch tiêm vắc xin sởi"
     assert art.published_at is not None and art.published_at.isoformat() == "2024-04-22T08:40:00+00:00"
+
+
+def test_legacy_page_with_a_generic_title_takes_the_bold_opening_line() -> None:
+    from pagekit import LONG
+
+    html = (
+        "<html><head><title>Cổng thông tin điện tử tỉnh Hà Giang</title></head><body><table>"
+        "<tr><td><font size='2'><a href='/'>Trang chủ</a><br><a href='/tt'>Tin tức</a></font></td>"
+        "<td><table><tr><td><font size='4'><b>Hội thi nhà nông giỏi huyện Bắc Quang lần thứ V</b></font></td></tr>"
+        f"<tr><td><font size='2'>Ngày 13/4, {LONG}, {LONG}.<br><br>Đoạn hai, {LONG}, {LONG}.<br><br>"
+        f"Đoạn ba, {LONG}, {LONG}.<br><br>"
+        "<div align='right'><b>Theo Báo Hà Giang</b></div></font></td></tr>"
+        "<tr><td align='right'><i>Cập nhật: 14/04/2021 17:47</i></td></tr></table></td></tr>"
+        "<tr><td colspan='2'>Cổng thông tin điện tử tỉnh Hà Giang - Ghi rõ nguồn khi phát hành lại</td></tr>"
+        "</table></body></html>"
+    )
+    art = extract_article(html, URL)
+    assert art.title == "Hội thi nhà nông giỏi huyện Bắc Quang lần thứ V"
+    assert art.author == "Theo Báo Hà Giang"
+    assert art.published_at is not None and art.published_at.isoformat() == "2021-04-14T10:47:00+00:00"
+
+
+def test_the_line_before_a_dateline_under_the_text_is_not_the_headline() -> None:
+    from pagekit import LONG
+
+    html = (
+        "<html><head><title>UBND huyện Mộc Châu</title></head><body><div class='content'>"
+        f"<font>Đoạn một, {LONG}, {LONG}.<br><br>Đoạn hai, {LONG}.</font><p><b>Hà Phương</b></p>"
+        "<p><i>Cập nhật: 08/07/2022 08:12</i></p></div><div class='footer'>Bản quyền thuộc UBND huyện Mộc Châu"
+        "</div></body></html>"
+    )
+    art = extract_article(html, URL)
+    assert art.title != "Hà Phương"

@@ -628,8 +628,9 @@ def signature_name(text: str) -> str:
     return text
 
 
-def _looks_like_signature(block: Block) -> bool:
-    full = block.text
+def _looks_like_signature(block: Block, line: str | None = None) -> bool:
+    """Whether ``block`` (or one ``line`` of it) reads as a signature."""
+    full = block.text if line is None else line
     if len(full) > 2 * SIGNATURE_MAX_CHARS or full.endswith(":") or _LIST_MARKER_RE.match(full):
         return False
     low = full.lower()
@@ -741,10 +742,16 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
             b.role = "caption"
     body_blocks = [b for b in texts if b.role == "body"]
     signature = None
-    if (len(body_blocks) > 2 and not B.SOURCE_LINE_RE.match(body_blocks[-1].text)
+    last = body_blocks[-1] if len(body_blocks) > 1 else None
+    if (last is not None and len(last.lines) > 1 and _looks_like_signature(last, last.lines[0])
+            and all(is_signature_annex(x) or _office_signature(x) for x in last.lines[1:])):
+        # one closing block "Hà Phương<br>Trung tâm Văn hóa - Thông tin huyện": the name signs
+        last.role = "signature"
+        signature = body_blocks.pop().lines[0]
+    elif (len(body_blocks) > 2 and not B.SOURCE_LINE_RE.match(body_blocks[-1].text)
             and is_signature_annex(body_blocks[-1].text) and _looks_like_signature(body_blocks[-2])):
         body_blocks.pop().role = "signature"  # the unit or site under a signature's name
-    if body_blocks and len(body_blocks) > 1 and _looks_like_signature(body_blocks[-1]):
+    if signature is None and len(body_blocks) > 1 and _looks_like_signature(body_blocks[-1]):
         body_blocks[-1].role = "signature"
         signature = body_blocks[-1].text
         body_blocks.pop()

@@ -35,6 +35,13 @@ ANCHORED_MAX_CHARS = 300
 MAX_LINK_DENSITY = 0.5
 #: Shortest text compared by prefix with <title>/og:title (shorter ones must match whole).
 MIN_PREFIX_MATCH_CHARS = 10
+#: This much text in paragraph-long chunks is the article's running text: datelines after it are under the
+#: text (a signature, not a headline, sits before them), and an emphasised opening line must
+#: come before it.
+RUNNING_TEXT_CHARS = 400
+RUNNING_CHUNK_CHARS = 60
+#: Fewest words of an emphasised opening line read as the headline.
+OPENING_LINE_MIN_WORDS = 4
 
 # Scoring weights of a headline candidate (added, or subtracted for a penalty).
 #: By tag: the page's h1 is the usual headline, an h2 sometimes.
@@ -133,7 +140,10 @@ def _dateline_anchored(body: etree._Element) -> list[etree._Element]:
     elements = [el for el in body.iter() if isinstance(el.tag, str)]
     anchored: list[etree._Element] = []
     found = 0
+    text_from = _running_text_index(elements)
     for i, el in enumerate(elements):
+        if i > text_from:
+            break
         own = (el.text or "").strip()
         if not own or len(own) > DATELINE_MAX_CHARS or not _DIGIT_RE.search(own):
             continue
@@ -166,6 +176,65 @@ def _dateline_anchored(body: etree._Element) -> list[etree._Element]:
         if found >= MAX_DATELINE_ANCHORS:
             break
     return anchored
+
+
+def _running_text_index(elements: list[etree._Element]) -> int:
+    """Index of the element where the article's running text is under way: ``RUNNING_TEXT_CHARS``
+    of text in chunks of at least ``RUNNING_CHUNK_CHARS`` (an element's own text, or the tail
+    after an element, as the <br>-split paragraphs of a <font>, placed after its subtree)."""
+    pos = {el: i for i, el in enumerate(elements)}
+    seen = 0
+    for i, el in enumerate(elements):
+        own = len((el.text or "").strip())
+        seen += own if own >= RUNNING_CHUNK_CHARS else 0
+        if seen >= RUNNING_TEXT_CHARS:
+            return i
+        tail = len((el.tail or "").strip())
+        seen += tail if tail >= RUNNING_CHUNK_CHARS else 0
+        if seen >= RUNNING_TEXT_CHARS:
+            last = el
+            for last in el.iterdescendants():  # noqa: B007 - the subtree's last element
+                pass
+            return pos.get(last, i)
+    return len(elements)
+
+
+def _generic_page_title(body: etree._Element, page_title: str) -> bool:
+    """<title> names the site, not the article: it is empty once the site name is removed, or
+    no element's text is it while a longer line holds it (the banner or the footer: "Bản quyền
+    thuộc UBND huyện …"), as on print pages and old portals."""
+    if not page_title:
+        return True
+    low = page_title.lower()
+    inside_longer = False
+    for el in body.iter():
+        if not isinstance(el.tag, str) or not (el.text or "").strip():
+            continue
+        text = norm_text(el.text_content() or "").lower()
+        if text == low or _matches(text, low):
+            return False
+        inside_longer = inside_longer or low in text
+    return inside_longer
+
+
+def _emphasised_opening_line(body: etree._Element) -> tuple[str, etree._Element] | None:
+    """The headline of a page marked up with nothing but emphasis and a generic <title>: the
+    first bold/large line standing alone in its block ("<td><font size=4><b>Tiêu đề</b></font>
+    </td>") before the running text, a sentence of a few words, no link, no date."""
+    elements = [el for el in body.iter() if isinstance(el.tag, str)]
+    for el in elements[: _running_text_index(elements)]:
+        if el.tag not in ("b", "strong", "font", "big") or in_link_list(el) or link_density(el) > 0:
+            continue
+        text = norm_text(el.text_content() or "")
+        if not TITLE_MIN_CHARS <= len(text) <= ANCHORED_MAX_CHARS or _words(text) < OPENING_LINE_MIN_WORDS:
+            continue
+        block = next((a for a in el.iterancestors() if a.tag in ("td", "p", "div", "center", "li", "th")), None)
+        if block is None or norm_text(block.text_content() or "") != text:
+            continue
+        if looks_like_dateline(text) or _site_name(text):
+            continue
+        return text, el
+    return None
 
 
 def find_title(
@@ -260,6 +329,8 @@ def _find_title(
         return meta.og_title, best[3] if best and _matches(best[2], meta.og_title) else None
     if best is not None and best[0] >= LIKELY_SCORE:
         return best[2], best[3]
+    if _generic_page_title(body, page_title) and (opening := _emphasised_opening_line(body)) is not None:
+        return opening
     if parts:
         return max(parts, key=len) if len(parts) > 1 else parts[0], None
     if best is not None and best[0] > 0:
