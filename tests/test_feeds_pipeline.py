@@ -124,3 +124,12 @@ def test_auto_discovery_through_the_flow_finds_the_same_articles_with_fewer_requ
     for sid in fixture_sites:
         assert all(a <= b for a, b in zip(requests["auto"][sid], requests["listings"][sid], strict=True)), requests
     assert all(a < b for a, b in zip(requests["auto"]["thanhhoa"], requests["listings"]["thanhhoa"], strict=True))
+
+
+def test_a_feed_that_is_gone_fails_the_source_as_a_feed_not_a_listing(
+    nghean_with_hostile_feeds: SiteServer, tmp_path: Path
+) -> None:
+    site = nghean_with_hostile_feeds
+    report = run_without_prefect(_config(tmp_path, site, ["/rss/gone.rss"]), tmp_path / "data")
+    assert report.status == "failed"
+    assert report.message == f"nghean: no feed could be read ({site.base_url}/rss/gone.rss: http 404)"

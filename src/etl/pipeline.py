@@ -176,11 +176,11 @@ def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, raw:
     if moved:  # the portal moved: the source fails until its file says where to
         batch.error = f"{moved[0][0]} {moved[0][1]}"
         log.error("%s: %s", source.id, batch.error)
+    elif found.error:  # discover = feeds / sitemaps, and none could be read (discover logged it)
+        batch.error = found.error
     elif found.fetches and not any(r.ok or r.not_modified for r in found.fetches):
         batch.error = f"no listing page could be read ({found.fetches[0].url}: {found.fetches[0].error})"
         log.error("%s: %s", source.id, batch.error)
-    if found.error and batch.error is None:
-        batch.error = found.error
     return batch
 
 
