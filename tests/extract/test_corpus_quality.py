@@ -58,9 +58,9 @@ def _scores(pages: list[tuple[Path, dict]], *, use_adapter: bool) -> list[PageSc
     return out
 
 
-def _check(scores: list[PageScore]) -> None:
+def _check(scores: list[PageScore], floors: dict[str, float] = FLOORS) -> None:
     agg = aggregate(scores)
-    failing = {k: round(agg[k], 3) for k, floor in FLOORS.items() if agg[k] is not None and agg[k] < floor}
+    failing = {k: round(agg[k], 3) for k, floor in floors.items() if agg[k] is not None and agg[k] < floor}
     if agg["caption_leak"] > MAX_CAPTION_LEAK:
         failing["caption_leak"] = round(agg["caption_leak"], 3)
     assert not failing, f"below floor on {len(scores)} pages: {failing}"
@@ -86,6 +86,21 @@ def test_unknown_layouts_of_a_handwritten_corpus(name: str) -> None:
     pages = _present(load_corpus(HANDWRITTEN[name]), HANDWRITTEN[name])
     assert not any(g.get("adapter") for _, g in pages)
     _check(_scores(pages, use_adapter=False))
+
+
+WEB = ROOT / "tests" / "corpus_web"
+#: corpus_web (issue 11) after its field rules, measured with bench_extract: body F1 0.988 (the
+#: two science-release pages keep their "Story Source:" blocks), paragraph precision 0.900,
+#: location 0.881 (a place read after "ở" runs into the verb), every other field 1.000. Floors a
+#: little under those figures; its first-contact figures are in tests/corpus_web/FIRST_CONTACT.md.
+WEB_FLOORS = {"body_token_f1": 0.98, "para_precision": 0.89, "caption_f1": 0.95, "title": 0.97, "published_at": 0.97,
+              "event_date": 0.95, "author": 0.97, "location": 0.85}
+
+
+def test_unknown_layouts_of_the_web_corpus() -> None:
+    pages = _present(load_corpus(WEB), WEB)
+    assert not any(g.get("adapter") for _, g in pages)
+    _check(_scores(pages, use_adapter=False), WEB_FLOORS)
 
 
 def test_a_missing_corpus_fails_its_floor() -> None:
