@@ -3,14 +3,17 @@
 Dropped: scripts, styles, forms' controls, comments, hidden elements, containers whose class/id
 says boilerplate (menus, share bars, related boxes, footers...), data tables (a grid of figures
 is neither paragraphs nor captions), boxes opened by a related-news heading ("Tin liên quan",
-"Các tin khác"...) and the selectors an adapter names. A container
-that still holds several long paragraphs of prose is never dropped by a class cue: class names
-lie more often than text does. This module knows no site.
+"Các tin khác"...), boxes of linked headlines wherever they sit, repeated sibling items that are
+posted things (comments, listed articles: a time line and a name each) and the selectors an
+adapter names. A container that still holds several long paragraphs of prose is never dropped
+by a class cue — class names lie more often than text does — except a reader-comment thread,
+which is long prose that is never the article. This module knows no site.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -21,6 +24,7 @@ from lxml import etree
 
 from etl.errors import ExtractionError
 from etl.vocab import boilerplate as B
+from etl.vocab import comments as CM
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +42,27 @@ DATA_CELL_MAX_CHARS = 200
 #: Share of letterless (numeric) cells that makes a grid without header cells a data table.
 DATA_NUMERIC_SHARE = 0.3
 _LETTER_RE = re.compile(r"[^\W\d_]")
+#: Sibling items of one shape that make a comment thread or an item list, and the share of them
+#: that must carry a time line of their own (``_drop_repeated_items``).
+REPEAT_MIN_ITEMS = 3
+REPEAT_TIMED_SHARE = 0.8
+#: Longest time line of an item ("Nguyễn Văn An - 20/03/2024 09:15"), and the text an item
+#: holds besides it (the comment, the headline).
+ITEM_TIME_LINE_MAX_CHARS = 80
+ITEM_MIN_OTHER_CHARS = 10
+#: Longest commenter's name, in words.
+ITEM_NAME_MAX_WORDS = 6
+_FIELD_SEP_RE = re.compile(r"\s*[·|•]\s*|\s+[-–—]\s+")
+#: A box left with no more text than a heading when its items are gone goes too.
+ITEM_BOX_HEADING_MAX_CHARS = 60
+#: A box of linked headlines (``_drop_link_boxes``): elements that can be one, how many
+#: headline-long links it holds, the share of its text they make, and the unlinked text (a
+#: label) it may have besides.
+LINK_BOX_TAGS = ("div", "section", "ul", "ol", "dl", "table", "td")
+LINK_BOX_MIN_LINKS = 2
+LINK_BOX_MIN_LINK_CHARS = 20
+LINK_BOX_MIN_DENSITY = 0.7
+LINK_BOX_MAX_OWN_CHARS = 120
 
 
 def norm_text(text: str) -> str:
@@ -242,6 +267,139 @@ def _drop_related_boxes(doc: etree._Element, keep: Sequence[etree._Element]) -> 
                 _remove(el)
 
 
+def _names_comments(el: etree._Element) -> bool:
+    """Whether ``el``'s class/id names a reader-comment thread ("comments", "binh-luan",
+    "box_comment"): such a block goes whatever prose it holds (the prose exemption exists
+    because class names lie about articles; comment threads are long prose and never the
+    article). One holding an <h1> is a page wrapper, not a thread."""
+    cues = cue_string(el)
+    return bool(cues and CM.COMMENT_CLASS_RE.search(cues)) and next(el.iter("h1"), None) is None
+
+
+def _is_time_line(text: str) -> bool:
+    """A short line giving when something was posted: a dateline ("20/03/2024 09:15", with a
+    name before it at most) or a relative time ("2 giờ trước", "5 minutes ago")."""
+    # Imported here: etl.extract imports this module, and date parsing lives there.
+    from etl.extract.dates import looks_like_dateline
+
+    return len(text) <= ITEM_TIME_LINE_MAX_CHARS and (
+        CM.RELATIVE_TIME_RE.match(text) is not None or looks_like_dateline(text, max_chars=ITEM_TIME_LINE_MAX_CHARS)
+    )
+
+
+def _is_name(text: str) -> bool:
+    """A short run of capitalised words without digits: a commenter's name ("Trần Thị Bình")."""
+    words = text.split()
+    return (
+        0 < len(words) <= ITEM_NAME_MAX_WORDS
+        and len(text) <= ITEM_TIME_LINE_MAX_CHARS
+        and not any(ch.isdigit() for ch in text)
+        and all(w[:1].isupper() for w in words)
+    )
+
+
+def _is_posted_item(item: etree._Element) -> bool:
+    """Whether an item is something posted: besides its text it holds a time line of its own
+    and says who or what was posted — a relative time ("2 giờ trước"), a name (an element of
+    its own or a field of the time line: "Nguyễn Văn An · 20/03/2024 09:15") or a headline
+    link. A dated step of an article's own timeline ("<b>Ngày 20/3:</b> khai mạc") has none."""
+    total = text_len(item)
+    timed = named = False
+    for el in item.iterdescendants():
+        if not isinstance(el.tag, str) or not (el.text or "").strip():
+            continue
+        text = norm_text(el.text_content() or "")
+        if not text or total - len(text) < ITEM_MIN_OTHER_CHARS:
+            continue
+        if el.tag == "a" and len(text) >= LINK_BOX_MIN_LINK_CHARS:
+            named = True
+        elif _is_time_line(text):
+            timed = True
+            named = named or CM.RELATIVE_TIME_RE.match(text) is not None
+            named = named or any(_is_name(f.strip()) for f in _FIELD_SEP_RE.split(text) if f.strip())
+        elif _is_name(text):
+            named = True
+        if timed and named:
+            return True
+    return False
+
+
+def _mostly_posted(items: list[etree._Element]) -> bool:
+    """Whether at least ``REPEAT_TIMED_SHARE`` of ``items`` (and ``REPEAT_MIN_ITEMS``) are posted
+    items; stops at the first misses that settle it (an article's paragraphs fail at once)."""
+    allowed_misses = len(items) - max(REPEAT_MIN_ITEMS, math.ceil(REPEAT_TIMED_SHARE * len(items)))
+    misses = 0
+    for it in items:
+        if not _is_posted_item(it):
+            misses += 1
+            if misses > allowed_misses:
+                return False
+    return True
+
+
+def _drop_repeated_items(doc: etree._Element, keep: Sequence[etree._Element]) -> None:
+    """Drop repeated sibling structures that are comment threads or item lists: at least
+    ``REPEAT_MIN_ITEMS`` siblings of one shape (tag and class) nearly all of which carry a time
+    line of their own and a name, a relative time or a headline link (``_is_posted_item``).
+    That is the shape of a comment list (name, time, message), of a list of other articles
+    (headline, date) and of a forum thread whatever the class names say; an article's
+    paragraphs, and the dated steps of its own timeline, are not. A box left with
+    no more than a heading ("Ý kiến bạn đọc (4)") goes with its items."""
+    for parent in list(doc.iter()):
+        if not isinstance(parent.tag, str) or not _attached(parent, doc):
+            continue
+        groups: dict[tuple[str, str], list[etree._Element]] = {}
+        for kid in parent:
+            if isinstance(kid.tag, str):
+                groups.setdefault((kid.tag, kid.get("class") or ""), []).append(kid)
+        dropped = False
+        for items in groups.values():
+            if (
+                len(items) < REPEAT_MIN_ITEMS
+                or _contains_any(parent, keep)
+                and any(_contains_any(it, keep) for it in items)
+            ):
+                continue
+            if _mostly_posted(items):
+                log.debug("dropping %d repeated <%s> items with time lines", len(items), items[0].tag)
+                for it in items:
+                    _remove(it)
+                dropped = True
+        if (
+            dropped
+            and parent.tag not in ("body", "html")
+            and text_len(parent) <= ITEM_BOX_HEADING_MAX_CHARS
+            and not _contains_any(parent, keep)
+        ):
+            _remove(parent)
+
+
+def _headline_links(el: etree._Element) -> int:
+    """Links under ``el`` whose text is as long as a headline."""
+    return sum(1 for a in el.iter("a") if len(" ".join((a.text_content() or "").split())) >= LINK_BOX_MIN_LINK_CHARS)
+
+
+def _drop_link_boxes(doc: etree._Element, keep: Sequence[etree._Element]) -> None:
+    """Drop a box whose text is mostly linked headlines (a related-news box, a "Xem thêm"
+    list), with its label, wherever it sits: inside the article's container too, where the
+    class cues that catch such boxes elsewhere are often missing. The box must have little
+    unlinked text of its own (a label), so a short article beside many links is never one."""
+    for el in list(doc.iter(*LINK_BOX_TAGS)):
+        if not _attached(el, doc) or _contains_any(el, keep):
+            continue
+        total = text_len(el)
+        if not total:
+            continue
+        linked = link_chars(el)
+        if (
+            linked / total >= LINK_BOX_MIN_DENSITY
+            and total - linked <= LINK_BOX_MAX_OWN_CHARS
+            and _headline_links(el) >= LINK_BOX_MIN_LINKS
+        ):
+            log.debug("dropping a box of %d linked characters", linked)
+            _remove(el)
+
+
 def is_data_table(table: etree._Element) -> bool:
     """A grid of figures (header cells, short cells, numbers), not a layout or caption table:
     its rows are neither paragraphs nor captions. A table holding images, other tables or a
@@ -310,12 +468,14 @@ def clean_tree(
         elif el.tag in ("footer", "aside") or el.get("role") in ("navigation", "banner", "contentinfo"):
             doomed.append(el)
     for el in doomed:
-        if el.getparent() is None or _contains_any(el, keep) or holds_prose(el):
+        if el.getparent() is None or _contains_any(el, keep) or (holds_prose(el) and not _names_comments(el)):
             continue
         _remove(el)
+    _drop_repeated_items(doc, keep)
     for table in [t for t in doc.iter("table") if is_data_table(t)]:
         if table.getparent() is not None and not _contains_any(table, keep):
             _remove(table)
     _drop_related_boxes(doc, keep)
+    _drop_link_boxes(doc, keep)
     body = doc.find("body")
     return body if body is not None else doc

@@ -168,3 +168,81 @@ def test_advert_label_inside_the_body_is_not_a_paragraph() -> None:
         f"<p>Đoạn hai, {LONG}.</p><p>Đoạn ba, {LONG}.</p></div></body></html>"
     )
     assert extract_article(html, URL).body == PARAS_BODY
+
+
+COMMENT = "<div class='item'><div class='meta'><b>{name}</b> <span>{time}</span></div><p>{text}</p></div>"
+READERS = [
+    ("Nguyễn Văn An", "20/03/2024 09:15"),
+    ("Trần Thị Bình", "20/03/2024 10:02"),
+    ("Lê Hoàng", "21/03/2024 07:05"),
+]
+
+
+def _thread(times: list[tuple[str, str]] = READERS) -> str:
+    return "".join(COMMENT.format(name=n, time=t, text=f"Ý kiến của tôi: {LONG}, {LONG}, {LONG}.") for n, t in times)
+
+
+def _article(after: str, content: str = PARAS) -> str:
+    return (
+        "<html><head><title>Khánh thành cầu dân sinh tại xã Hòa Bình</title></head><body><div class='main'>"
+        "<h1>Khánh thành cầu dân sinh tại xã Hòa Bình</h1><div class='date'>20/03/2024 08:00</div>"
+        f"<div class='content'>{content}<p style='text-align:right'><b>Thu Hà</b></p></div>{after}</div></body></html>"
+    )
+
+
+def test_a_comment_thread_named_by_its_class_goes_however_much_prose_it_holds() -> None:
+    art = extract_article(_article(f"<div class='comments'><h3>Bình luận</h3>{_thread()}</div>"), URL)
+    assert art.body == PARAS_BODY
+    assert art.author == "Thu Hà"
+
+
+def test_repeated_items_with_a_name_and_a_time_line_are_comment_furniture_whatever_their_class() -> None:
+    art = extract_article(_article(f"<div class='box'><h3>Ý kiến bạn đọc (3)</h3>{_thread()}</div>"), URL)
+    assert art.body == PARAS_BODY
+    assert art.author == "Thu Hà"
+
+
+def test_items_with_a_relative_time_are_comment_furniture() -> None:
+    times = [("minh88", "2 giờ trước"), ("hoa.le", "5 giờ trước"), ("an nguyen", "1 ngày trước")]
+    art = extract_article(_article(f"<div class='box'>{_thread(times)}</div>"), URL)
+    assert art.body == PARAS_BODY
+
+
+def test_dated_steps_of_the_article_itself_stay_body() -> None:
+    steps = "".join(
+        f"<li><b>Ngày {d}/3/2024:</b> {text}</li>"
+        for d, text in (
+            (20, "khai mạc và báo cáo tổng kết"),
+            (21, "thảo luận tại các tổ"),
+            (22, "bế mạc, ra nghị quyết"),
+        )
+    )
+    art = extract_article(_article("", PARAS + f"<ul>{steps}</ul>"), URL)
+    assert art.body == [
+        *PARAS_BODY,
+        "Ngày 20/3/2024: khai mạc và báo cáo tổng kết",
+        "Ngày 21/3/2024: thảo luận tại các tổ",
+        "Ngày 22/3/2024: bế mạc, ra nghị quyết",
+    ]
+
+
+def test_a_box_of_linked_headlines_inside_the_content_is_not_body_nor_its_label() -> None:
+    box = (
+        "<div class='box'><p><b>Xem thêm các bài:</b></p>"
+        + "".join(
+            f"<p><a href='/tin-{i}.html'>Tin bài số {i} về hoạt động của ngành giao thông tỉnh</a></p>"
+            for i in range(3)
+        )
+        + "</div>"
+    )
+    content = f"<p>Đoạn một, {LONG}.</p>{box}<p>Đoạn hai, {LONG}.</p><p>Đoạn ba, {LONG}.</p>"
+    assert extract_article(_article("", content), URL).body == PARAS_BODY
+
+
+def test_prose_with_inline_links_is_not_a_link_box() -> None:
+    linked = (
+        "<p>Thực hiện <a href='/nq.html'>Nghị quyết số 12 của Hội đồng nhân dân tỉnh</a> và "
+        f"<a href='/kh.html'>Kế hoạch triển khai năm 2024 của tỉnh</a>, {LONG}.</p>"
+    )
+    art = extract_article(_article("", PARAS + linked), URL)
+    assert len(art.body) == 4 and art.body[:3] == PARAS_BODY and art.body[3].startswith("Thực hiện Nghị quyết số 12")
