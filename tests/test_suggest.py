@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 import socket
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from etl.cli import main
 from etl.config import parse_config
-from etl.fixtures.site import SITE_ROOT, SiteServer
+from etl.fixtures.site import SITE_ROOT, SiteServer, load_site
 from etl.settings import FetchSettings
 from etl.suggest import article_pattern, listing_pattern, suggest_source
 
@@ -126,3 +128,45 @@ def test_a_page_without_article_links_says_so(fixture_sites: dict[str, SiteServe
     assert main(["sources", "suggest", url, "--allow-private-networks"]) == 1
     err = capsys.readouterr().err.strip()
     assert err == f"etl: {url}: no family of article-like links on this page (is it a listing page?)"
+
+
+@pytest.fixture
+def other_layouts() -> Iterator[SiteServer]:
+    site = load_site("suggest", Path(__file__).parent / "sites")
+    site.start()
+    yield site
+    site.stop()
+
+
+@pytest.mark.parametrize(
+    ("listing", "articles", "pager", "menus"),
+    [
+        (
+            "/category/tin-hoat-dong/",
+            [
+                "/2024/01/09/hoi-nghi-tong-ket-cong-tac-chuyen-doi-so-nam-2023/",
+                "/2023/12/20/ra-mat-to-cong-nghe-so-cong-dong-tai-thon-ban/",
+                "/2025/3/4/bai-moi-sau-nay/",
+            ],
+            ["/category/tin-hoat-dong/page/2/", "/category/tin-hoat-dong/page/17/"],
+            ["/gioi-thieu/", "/lien-he/", "/2024/01/", "/2023/12/", "/tag/chuyen-doi-so/", "/category/tin-hoat-dong/"],
+        ),
+        (
+            "/Default.aspx?tabid=120",
+            ["/Default.aspx?tabid=120&ItemID=4521", "/Default.aspx?tabid=120&ItemID=5000"],
+            ["/Default.aspx?tabid=120&Page=2", "/Default.aspx?tabid=120&Page=9"],
+            ["/Default.aspx?tabid=1", "/Default.aspx?tabid=35", "/Default.aspx?tabid=92", "/Default.aspx?tabid=120"],
+        ),
+    ],
+)
+def test_dated_slug_and_query_id_layouts(
+    other_layouts: SiteServer, listing: str, articles: list[str], pager: list[str], menus: list[str]
+) -> None:
+    """A WordPress-like listing (dated paths, trailing slash, /page/N/) and an ASP.NET one (?ItemID=)."""
+    base = other_layouts.base_url
+    found = suggest_source(base + listing, max_articles=0, settings=FAST, allow_private_networks=True)
+    (source,) = parse_config("allow_private_networks = true\n" + found.toml()).sources
+    assert all(source.is_article_url(base + p) for p in articles), found.article_url_pattern
+    assert not any(source.is_article_url(base + p) for p in pager + menus), found.article_url_pattern
+    assert all(source.is_listing_url(base + p) for p in pager), found.listing_url_pattern
+    assert not any(source.is_listing_url(base + p) for p in articles + menus), found.listing_url_pattern

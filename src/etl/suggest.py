@@ -37,6 +37,8 @@ _LOWER_SLUG = re.compile(r"^[a-z0-9-]+$")
 #: Query keys portals use for the page number of a listing.
 _PAGE_KEYS = re.compile(r"^(page|p|pg|trang|pageindex|pagenum|paged|start)$", re.I)
 _PATH_PAGE = re.compile(r"^(.*?)/(page|trang)[-/]?(\d+)/?$", re.I)
+#: Words in an anchor from which it reads as a headline rather than a menu item.
+HEADLINE_WORDS = 4
 #: Host labels that say nothing about which portal it is.
 _GENERIC_LABELS = {"www", "gov", "vn", "com", "org", "net", "edu", "portal", "stttt", "sotttt", "so"}
 
@@ -164,6 +166,8 @@ def article_pattern(urls: list[str]) -> str:
     """A regex matching every URL of one family (and, by its classes, their future siblings)."""
     split = [_split(u) for u in urls]
     path = "/" + "/".join(_piece_regex([s[0][i] for s in split]) for i in range(len(split[0][0])))
+    if all(urlsplit(u).path.endswith("/") for u in urls):
+        path += "/"
     query = ""
     if split[0][1]:
         pairs = [
@@ -207,16 +211,47 @@ def group_links(page_url: str, links: list[str]) -> dict[tuple, list[str]]:
     return groups
 
 
-def _article_family(groups: dict[tuple, list[str]], pager: set[str]) -> list[str] | None:
-    """The family most likely to be articles: the most links with a varying piece in the path."""
-    best: list[str] | None = None
-    for (path_key, _), urls in groups.items():
-        urls = [u for u in urls if u not in pager]
-        if len(urls) < 2 or not any(k.startswith("<") for k in path_key):
+def _varying(urls: list[str]) -> bool:
+    """Does some path piece or query value differ between the family's links (an id, a slug)?"""
+    split = [_split(u) for u in urls]
+    paths = {tuple(p) for p, _ in split}
+    queries = {tuple(v for _, v in q) for _, q in split}
+    return len(paths) > 1 or len(queries) > 1
+
+
+def anchor_words(html: str, page_url: str) -> dict[str, int]:
+    """Per link, the most words any of its anchors shows: a headline has several, a menu item few."""
+    words: dict[str, int] = {}
+    try:
+        doc = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return words
+    for a in doc.iterfind(".//a[@href]"):
+        try:
+            url = canonicalize_url((a.get("href") or "").strip(), page_url)
+        except ValueError:
             continue
-        score = (len(urls), sum(len(u) for u in urls) / len(urls))
-        if best is None or score > (len(best), sum(len(u) for u in best) / len(best)):
-            best = urls
+        count = len(a.text_content().split())
+        words[url] = max(words.get(url, 0), count)
+    return words
+
+
+def _article_family(groups: dict[tuple, list[str]], pager: set[str], words: dict[str, int]) -> list[str] | None:
+    """The family most likely to be articles: the most links, a link titled like a headline counting double.
+
+    Only families whose links differ in a path piece or a query value qualify: a menu of fixed
+    words never does, and a menu of ``?tabid=N`` links is outweighed by the headlines.
+    """
+    best: list[str] | None = None
+    best_score: tuple[int, float] = (0, 0.0)
+    for urls in groups.values():
+        urls = [u for u in urls if u not in pager]
+        if len(urls) < 2 or not _varying(urls):
+            continue
+        weight = sum(2 if words.get(u, 0) >= HEADLINE_WORDS else 1 for u in urls)
+        score = (weight, sum(len(u) for u in urls) / len(urls))
+        if score > best_score:
+            best, best_score = urls, score
     return best
 
 
@@ -267,7 +302,7 @@ def suggest_source(
         links = links_of(html, page_url)
         pager_regex, pager_urls = listing_pattern(page_url, links)
         groups = group_links(page_url, links)
-        family = _article_family(groups, set(pager_urls))
+        family = _article_family(groups, set(pager_urls), anchor_words(html, page_url))
         if family is None:
             raise FetchError(url, "no family of article-like links on this page (is it a listing page?)")
         pattern = article_pattern(family)
