@@ -148,3 +148,53 @@ def test_related_thumbnails_beside_the_body_are_not_article_images() -> None:
     art = extract_article(html, URL)
     assert art.images == []
     assert art.body == PARAS_BODY
+
+
+STORY_LEAD = f"Sáng 20/3, tại xã Hòa Bình, huyện Tân Lạc, tỉnh tổ chức lễ khánh thành cầu dân sinh, {LONG}."
+
+
+def _photo_story(photos: str) -> str:
+    return (
+        "<html><head><title>Khánh thành cầu dân sinh tại xã Hòa Bình</title></head><body><div class='main'>"
+        "<h1>Khánh thành cầu dân sinh tại xã Hòa Bình</h1><div class='date'>20/03/2024 08:00</div>"
+        f"<div class='content'><p>{STORY_LEAD}</p>{photos}</div></div></body></html>"
+    )
+
+
+def test_a_photo_story_in_centred_italic_captions_keeps_its_lead_and_no_caption_is_body() -> None:
+    caption = "Người dân đi qua cầu mới ngày khánh thành, ảnh số {i}, " + LONG + "."
+    photos = "".join(
+        f"<p style='text-align:center'><img src='/a/{i}.jpg' width='800' height='600'></p>"
+        f"<p style='text-align:center'><em>{caption.format(i=i)}</em></p>"
+        for i in range(5)
+    )
+    art = extract_article(_photo_story(photos), URL)
+    assert art.body == [STORY_LEAD]
+    assert [im.caption for im in art.images] == [caption.format(i=i) for i in range(5)]
+
+
+def test_a_long_figcaption_is_still_a_caption() -> None:
+    caption = "Người dân đi qua cầu mới ngày khánh thành, ảnh số {i}, " + ", ".join([LONG] * 5) + "."
+    photos = "".join(
+        f"<figure><img src='/a/{i}.jpg' width='800' height='600'><figcaption>{caption.format(i=i)}</figcaption></figure>"
+        for i in range(3)
+    )
+    assert len(caption) > 400
+    art = extract_article(_photo_story(photos), URL)
+    assert art.body == [STORY_LEAD]
+    assert [im.caption for im in art.images] == [caption.format(i=i) for i in range(3)]
+
+
+def test_a_centred_page_does_not_make_every_paragraph_after_a_photo_a_caption() -> None:
+    paragraphs = [f"Đoạn {i}, {LONG}." for i in range(4)]
+    html = _photo_story("").replace(
+        f"<p>{STORY_LEAD}</p>",
+        "".join(
+            f"<p style='text-align:center'>{p}</p>"
+            + (f"<p style='text-align:center'><img src='/a/{i}.jpg' width='800' height='600'></p>" if i == 1 else "")
+            for i, p in enumerate(paragraphs)
+        ),
+    )
+    art = extract_article(html, URL)
+    assert art.body == paragraphs
+    assert [im.caption for im in art.images] == [None]

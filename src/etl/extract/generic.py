@@ -31,12 +31,54 @@ from etl.vocab import captions as C
 
 log = logging.getLogger(__name__)
 
-BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "h1", "h2", "h3",
-    "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr",
-    "td", "th", "blockquote", "figure", "figcaption", "pre", "address", "center", "hr", "form",
-    "fieldset", "caption", "details", "summary", "body", "html", "picture", "legend",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "nav",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "pre",
+        "address",
+        "center",
+        "hr",
+        "form",
+        "fieldset",
+        "caption",
+        "details",
+        "summary",
+        "body",
+        "html",
+        "picture",
+        "legend",
+    }
+)
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _PARA_TAGS = frozenset({"p", "pre", "blockquote", "dd", "h2", "h3", "h4", "h5", "h6"})
 _OWN_TEXT_TAGS = frozenset({"div", "td", "section", "article", "main", "center", "font", "span", "th"})
@@ -68,8 +110,8 @@ _LIST_MARKER_RE = re.compile(r"^(?:[-–—+•*●▪■◦]\s|\(?\d{1,2}[.)]\s
 _IMAGE_HREF_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp)(?:\?|$)", re.I)
 _SIZE_RE = re.compile(r"(\d+)")
 _FURNITURE_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(B.FURNITURE_LINES, key=len, reverse=True))
-    + r")(?!\w)", re.I)
+    r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(B.FURNITURE_LINES, key=len, reverse=True)) + r")(?!\w)", re.I
+)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _BR = None  # buffer sentinel for <br>
 #: Smallest width/height (px) of an article photo; smaller images are icons.
@@ -174,8 +216,7 @@ def _doc_index(body: etree._Element) -> dict[etree._Element, int]:
     return {el: i for i, el in enumerate(body.iter())}
 
 
-def find_content_roots(body: etree._Element, *, after: etree._Element | None = None
-                       ) -> list[etree._Element]:
+def find_content_roots(body: etree._Element, *, after: etree._Element | None = None) -> list[etree._Element]:
     """The elements holding the article, in document order (best container + its text siblings).
 
     ``after``: the headline element; siblings before it are not article text.
@@ -212,13 +253,18 @@ def _covers(parent: etree._Element, roots: list[etree._Element]) -> bool:
     (paragraphs each in their own wrapper div), and its own siblings (a lead above it) are
     looked at next."""
     chosen = set(roots)
-    return len(roots) > 1 and all(child in chosen for child in parent
-                                  if isinstance(child.tag, str) and text_len(child))
+    return len(roots) > 1 and all(child in chosen for child in parent if isinstance(child.tag, str) and text_len(child))
 
 
-def _with_siblings(best: etree._Element, parent: etree._Element, scores: dict[etree._Element, float],
-                   best_score: float, after: etree._Element | None, index: dict[etree._Element, int],
-                   after_pos: int) -> list[etree._Element]:
+def _with_siblings(
+    best: etree._Element,
+    parent: etree._Element,
+    scores: dict[etree._Element, float],
+    best_score: float,
+    after: etree._Element | None,
+    index: dict[etree._Element, int],
+    after_pos: int,
+) -> list[etree._Element]:
     """``best`` and the siblings that carry article text too, in document order."""
     roots = []
     before_best = True
@@ -235,7 +281,8 @@ def _with_siblings(best: etree._Element, parent: etree._Element, scores: dict[et
         if after is not None and index.get(sib, 0) <= after_pos:
             continue
         if _sibling_is_article(sib, scores.get(sib, 0.0), best_score, after is not None) or (
-                before_best and after is not None and _is_lead_row(sib)):
+            before_best and after is not None and _is_lead_row(sib)
+        ):
             roots.append(sib)
         elif (after is not None or not before_best) and _is_image_box(sib):
             roots.append(sib)
@@ -263,14 +310,16 @@ def _fill_gaps(parent: etree._Element, roots: list[etree._Element]) -> list[etre
         kid = kids[i]
         if kid in held:
             out.extend(held[kid])
-        elif (text_len(kid) and link_density(kid) < GAP_MAX_LINK_SHARE
-              and not looks_like_dateline(norm_text(kid.text_content() or ""))) or _is_image_box(kid):
+        elif (
+            text_len(kid)
+            and link_density(kid) < GAP_MAX_LINK_SHARE
+            and not looks_like_dateline(norm_text(kid.text_content() or ""))
+        ) or _is_image_box(kid):
             out.append(kid)
     return out
 
 
-def _leads_after(box: etree._Element, index: dict[etree._Element, int], after_pos: int
-                 ) -> list[etree._Element]:
+def _leads_after(box: etree._Element, index: dict[etree._Element, int], after_pos: int) -> list[etree._Element]:
     """Lead-classed elements after the headline inside the box that holds it: the sapo in an
     article's <header> ("<header><h1>…</h1><p class='news-page__intro'>…</p></header>")."""
     leads: list[etree._Element] = []
@@ -284,8 +333,9 @@ def _leads_after(box: etree._Element, index: dict[etree._Element, int], after_po
 
 
 def _article_images(el: etree._Element) -> int:
-    return sum(1 for img in el.iter(*B.IMAGE_TAGS)
-               if (src := image_url(img, "")) is not None and is_article_image(img, src))
+    return sum(
+        1 for img in el.iter(*B.IMAGE_TAGS) if (src := image_url(img, "")) is not None and is_article_image(img, src)
+    )
 
 
 def _is_image_box(sib: etree._Element) -> bool:
@@ -303,8 +353,10 @@ def _is_caption_box(sib: etree._Element) -> bool:
     n = text_len(sib)
     if not n or n > C.MAX_CAPTION_CHARS or link_density(sib) >= 0.5:
         return False
-    return any(isinstance(el.tag, str) and (el.tag in ("figcaption", "caption") or C.CAPTION_CLASS_RE.search(
-        cue_string(el))) for el in sib.iter())
+    return any(
+        isinstance(el.tag, str) and (el.tag in ("figcaption", "caption") or C.CAPTION_CLASS_RE.search(cue_string(el)))
+        for el in sib.iter()
+    )
 
 
 def _contains(el: etree._Element, target: etree._Element | None) -> bool:
@@ -316,16 +368,19 @@ def _contains(el: etree._Element, target: etree._Element | None) -> bool:
     return False
 
 
-def _sibling_is_article(sib: etree._Element, score: float, best_score: float,
-                        headline_known: bool) -> bool:
+def _sibling_is_article(sib: etree._Element, score: float, best_score: float, headline_known: bool) -> bool:
     if score >= max(SIBLING_SCORE_SHARE * best_score, 3.0) and link_density(sib) < 0.3:
         return True
     cues = cue_string(sib)
     if cues and B.LEAD_CLASS_RE.search(cues) and text_len(sib) and link_density(sib) < 0.5:
         return True
     n = text_len(sib)
-    if headline_known and sib.tag in ("p", "div", "h2", "h3", "strong", "b", "span") and n >= 80 \
-            and link_density(sib) < 0.25:
+    if (
+        headline_known
+        and sib.tag in ("p", "div", "h2", "h3", "strong", "b", "span")
+        and n >= 80
+        and link_density(sib) < 0.25
+    ):
         return not looks_like_dateline(norm_text(sib.text_content() or ""))
     return False
 
@@ -366,13 +421,22 @@ def _ctx_for(el: etree._Element, ctx: _Ctx) -> _Ctx:
         centered, right = False, False
     italic = ctx.italic or tag in ("em", "i", "cite") or bool(_ITALIC_STYLE_RE.search(style))
     bold = ctx.bold or tag in ("strong", "b") or tag in HEADING_TAGS or bool(_BOLD_STYLE_RE.search(style))
-    caption = ctx.caption or tag in ("figcaption", "caption") or bool(
-        cls and C.CAPTION_CLASS_RE.search(cue_string(el)))
-    if (centered, right, italic, bold, caption) == (ctx.centered, ctx.right, ctx.italic, ctx.bold,
-                                                     ctx.caption) and tag != "a" and tag not in HEADING_TAGS:
+    caption = ctx.caption or tag in ("figcaption", "caption") or bool(cls and C.CAPTION_CLASS_RE.search(cue_string(el)))
+    if (
+        (centered, right, italic, bold, caption) == (ctx.centered, ctx.right, ctx.italic, ctx.bold, ctx.caption)
+        and tag != "a"
+        and tag not in HEADING_TAGS
+    ):
         return ctx
-    return _Ctx(centered, right, italic, bold, caption, ctx.link or (tag == "a" and bool(el.get("href"))),
-                ctx.heading or tag in HEADING_TAGS)
+    return _Ctx(
+        centered,
+        right,
+        italic,
+        bold,
+        caption,
+        ctx.link or (tag == "a" and bool(el.get("href"))),
+        ctx.heading or tag in HEADING_TAGS,
+    )
 
 
 class _Walker:
@@ -422,8 +486,7 @@ class _Walker:
         if src is None or not is_article_image(el, src):
             return
         alt = norm_text(el.get("alt") or "") or None
-        self.blocks.append(Block("image", el, centered=ctx.centered, caption_cue=ctx.caption,
-                                 src=src, alt=alt))
+        self.blocks.append(Block("image", el, centered=ctx.centered, caption_cue=ctx.caption, src=src, alt=alt))
 
     def _flush(self) -> None:
         if not self.buf:
@@ -467,14 +530,23 @@ class _Walker:
                 caption = caption or ctx.caption
                 heading = heading or ctx.heading
         total = max(total, 1)
-        self.blocks.append(Block(
-            "text", holder, lines, centered=hctx.centered, right=hctx.right,
-            italic=italic / total >= 0.9, bold=bold / total >= 0.9, caption_cue=caption or hctx.caption,
-            heading=heading, link_share=linked / total))
+        self.blocks.append(
+            Block(
+                "text",
+                holder,
+                lines,
+                centered=hctx.centered,
+                right=hctx.right,
+                italic=italic / total >= 0.9,
+                bold=bold / total >= 0.9,
+                caption_cue=caption or hctx.caption,
+                heading=heading,
+                link_share=linked / total,
+            )
+        )
 
 
-def walk(roots: Sequence[etree._Element], base_url: str, skip: Iterable[etree._Element] = ()
-         ) -> list[Block]:
+def walk(roots: Sequence[etree._Element], base_url: str, skip: Iterable[etree._Element] = ()) -> list[Block]:
     """Blocks of all roots in document order."""
     skip = list(skip)
     blocks: list[Block] = []
@@ -551,14 +623,25 @@ def _is_boilerplate(block: Block) -> bool:
     text = block.text
     if block.link_share >= MAX_LINK_SHARE:
         return True
-    return (is_related_heading(text) or is_furniture(text) or is_footer_line(text)
-            or B.HASHTAG_LINE_RE.match(text) is not None
-            or (len(text) <= C.MAX_CAPTION_CHARS and C.TABLE_TITLE_RE.match(text) is not None))
+    return (
+        is_related_heading(text)
+        or is_furniture(text)
+        or is_footer_line(text)
+        or B.HASHTAG_LINE_RE.match(text) is not None
+        or (len(text) <= C.MAX_CAPTION_CHARS and C.TABLE_TITLE_RE.match(text) is not None)
+    )
+
+
+def _caption_limit(block: Block) -> int:
+    """Longest caption ``block`` may be: longer inside <figcaption>/<caption>, whose markup says
+    caption whatever the length (photo stories tell the story in long captions)."""
+    box = _caption_box(block) if block.caption_cue else None
+    return C.MAX_FIGCAPTION_CHARS if box is not None and box.tag in ("figcaption", "caption") else C.MAX_CAPTION_CHARS
 
 
 def _caption_style(block: Block, centred_is_cue: bool, italic_is_cue: bool) -> bool:
     text = block.text
-    if block.kind != "text" or not text or len(text) > C.MAX_CAPTION_CHARS:
+    if block.kind != "text" or not text or len(text) > _caption_limit(block):
         return False
     if block.caption_cue or C.CAPTION_PREFIX_RE.search(text):
         return True
@@ -568,7 +651,7 @@ def _caption_style(block: Block, centred_is_cue: bool, italic_is_cue: bool) -> b
 def _is_caption_label(text: str) -> bool:
     """A label with nothing after it ("Hình ảnh:" above a gallery)."""
     m = C.CAPTION_PREFIX_RE.match(text)
-    return m is not None and not text[m.end():].strip()
+    return m is not None and not text[m.end() :].strip()
 
 
 def _is_photo_credit(text: str) -> bool:
@@ -612,8 +695,12 @@ def _continues_caption(first: Block, caption: str, nxt: Block) -> bool:
     box = _caption_box(first)
     if box is not None and _contains(box, nxt.el):
         return True
-    return (text[:1].islower() and caption[-1:] not in ".!?…:" and (first.italic or first.centered)
-            and (nxt.italic, nxt.centered) == (first.italic, first.centered))
+    return (
+        text[:1].islower()
+        and caption[-1:] not in ".!?…:"
+        and (first.italic or first.centered)
+        and (nxt.italic, nxt.centered) == (first.italic, first.centered)
+    )
 
 
 def signature_name(text: str) -> str:
@@ -622,8 +709,12 @@ def signature_name(text: str) -> str:
     text = B.BYLINE_PREFIX_RE.sub("", text).strip()
     text = B.AUTHOR_NOTE_RE.sub("", text).strip()
     unit = B.AUTHOR_UNIT_RE.search(text)
-    if unit and unit.start() > 0 and unit.group(1).strip()[:1].isupper() \
-            and unit.group(1).strip().lower() not in B.AUTHOR_ROLE_NOTES:
+    if (
+        unit
+        and unit.start() > 0
+        and unit.group(1).strip()[:1].isupper()
+        and unit.group(1).strip().lower() not in B.AUTHOR_ROLE_NOTES
+    ):
         text = text[: unit.start()].strip()
     return text
 
@@ -634,8 +725,11 @@ def _looks_like_signature(block: Block, line: str | None = None) -> bool:
     if len(full) > 2 * SIGNATURE_MAX_CHARS or full.endswith(":") or _LIST_MARKER_RE.match(full):
         return False
     low = full.lower()
-    if len(full) <= SIGNATURE_MAX_CHARS and len(full.split()) <= SIGNATURE_MAX_WORDS and (
-            low.startswith(("theo ", "nguồn:", "nguồn ")) or "(tổng hợp)" in low or "(theo " in low):
+    if (
+        len(full) <= SIGNATURE_MAX_CHARS
+        and len(full.split()) <= SIGNATURE_MAX_WORDS
+        and (low.startswith(("theo ", "nguồn:", "nguồn ")) or "(tổng hợp)" in low or "(theo " in low)
+    ):
         return True
     text = signature_name(full)
     if not text or len(text) > SIGNATURE_MAX_CHARS or len(text.split()) > SIGNATURE_MAX_WORDS:
@@ -663,8 +757,11 @@ def _office_signature(text: str) -> bool:
     """An office signing the article ("Phòng Thống kê Tổng hợp"): capitalised, opening with an
     office word, no sentence punctuation."""
     low = text.lower()
-    return (text[:1].isupper() and not any(ch in text for ch in ".,;:!?")
-            and any(low.startswith(head + " ") for head in B.OFFICE_SIGNATURE_HEADS))
+    return (
+        text[:1].isupper()
+        and not any(ch in text for ch in ".,;:!?")
+        and any(low.startswith(head + " ") for head in B.OFFICE_SIGNATURE_HEADS)
+    )
 
 
 def trailing_signature(roots: Sequence[etree._Element], base_url: str) -> str | None:
@@ -702,6 +799,18 @@ def _body_paragraphs(block: Block) -> list[str]:
     return out
 
 
+def _following_images(blocks: list[Block]) -> set[int]:
+    """Ids of the body text blocks right after an image (the place of a caption)."""
+    out: set[int] = set()
+    previous: Block | None = None
+    for b in blocks:
+        if b.kind == "image" or b.role == "body":
+            if b.kind == "text" and previous is not None and previous.kind == "image":
+                out.add(id(b))
+            previous = b
+    return out
+
+
 def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
     """Type the blocks (boilerplate, caption, signature, body) and build body and images."""
     title_n = norm_text(title).lower() if title else None
@@ -714,9 +823,14 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
         elif is_english_byline_line(b.text):
             b.role = "byline"
     prose = [b for b in texts if b.role == "body"]
-    n = max(len(prose), 1)
-    centred_is_cue = sum(b.centered for b in prose) / n < 0.5
-    italic_is_cue = sum(b.italic for b in prose) / n < 0.5
+    # A style is a caption cue when the prose that does not follow an image mostly lacks it. In a
+    # photo story most prose blocks are captions, and all the prose would make their style the
+    # page's; the lead and the text between photos say what the body looks like.
+    after_image = _following_images(blocks)
+    own_prose = [b for b in prose if id(b) not in after_image] or prose
+    n = max(len(own_prose), 1)
+    centred_is_cue = sum(b.centered for b in own_prose) / n < 0.5
+    italic_is_cue = sum(b.italic for b in own_prose) / n < 0.5
     images: list[Image] = []
     live = [b for b in blocks if b.kind == "image" or b.role == "body"]
     for i, b in enumerate(live):
@@ -725,8 +839,12 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
         nxt = live[i + 1] if i + 1 < len(live) else None
         caption = None
         after = i + 2
-        if nxt is not None and nxt.kind == "text" and nxt.role == "body" and (
-                _caption_style(nxt, centred_is_cue, italic_is_cue) or _shares_small_container(b, nxt)):
+        if (
+            nxt is not None
+            and nxt.kind == "text"
+            and nxt.role == "body"
+            and (_caption_style(nxt, centred_is_cue, italic_is_cue) or _shares_small_container(b, nxt))
+        ):
             nxt.role = "caption"
             caption = nxt.text
             while after < len(live) and _continues_caption(nxt, caption, live[after]):
@@ -738,25 +856,32 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
         if credit is not None and credit.kind == "text" and _is_photo_credit(credit.text):
             credit.role = "credit"
     for b in texts:
-        if b.role == "body" and b.caption_cue and len(b.text) <= C.MAX_CAPTION_CHARS:
+        if b.role == "body" and b.caption_cue and len(b.text) <= _caption_limit(b):
             b.role = "caption"
     body_blocks = [b for b in texts if b.role == "body"]
     signature = None
     last = body_blocks[-1] if len(body_blocks) > 1 else None
-    if (last is not None and len(last.lines) > 1 and _looks_like_signature(last, last.lines[0])
-            and all(is_signature_annex(x) or _office_signature(x) for x in last.lines[1:])):
+    if (
+        last is not None
+        and len(last.lines) > 1
+        and _looks_like_signature(last, last.lines[0])
+        and all(is_signature_annex(x) or _office_signature(x) for x in last.lines[1:])
+    ):
         # one closing block "Hà Phương<br>Trung tâm Văn hóa - Thông tin huyện": the name signs
         last.role = "signature"
         signature = body_blocks.pop().lines[0]
-    elif (len(body_blocks) > 2 and not B.SOURCE_LINE_RE.match(body_blocks[-1].text)
-            and is_signature_annex(body_blocks[-1].text) and _looks_like_signature(body_blocks[-2])):
+    elif (
+        len(body_blocks) > 2
+        and not B.SOURCE_LINE_RE.match(body_blocks[-1].text)
+        and is_signature_annex(body_blocks[-1].text)
+        and _looks_like_signature(body_blocks[-2])
+    ):
         body_blocks.pop().role = "signature"  # the unit or site under a signature's name
     if signature is None and len(body_blocks) > 1 and _looks_like_signature(body_blocks[-1]):
         body_blocks[-1].role = "signature"
         signature = body_blocks[-1].text
         body_blocks.pop()
-        if (B.SOURCE_LINE_RE.match(signature) and len(body_blocks) > 1
-                and _looks_like_signature(body_blocks[-1])):
+        if B.SOURCE_LINE_RE.match(signature) and len(body_blocks) > 1 and _looks_like_signature(body_blocks[-1]):
             body_blocks[-1].role = "signature"
             signature = body_blocks.pop().text
     body = [p for b in body_blocks for p in _body_paragraphs(b)]
