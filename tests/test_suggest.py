@@ -170,3 +170,18 @@ def test_dated_slug_and_query_id_layouts(
     assert not any(source.is_article_url(base + p) for p in pager + menus), found.article_url_pattern
     assert all(source.is_listing_url(base + p) for p in pager), found.listing_url_pattern
     assert not any(source.is_listing_url(base + p) for p in articles + menus), found.listing_url_pattern
+
+
+@pytest.mark.parametrize(("site", "entries"), [("thanhhoa", 12), ("nghean", 6), ("mic", None)])
+def test_an_announced_feed_is_checked_and_offered(
+    fixture_sites: dict[str, SiteServer], site: str, entries: int | None
+) -> None:
+    base = fixture_sites[site].base_url
+    found = suggest_source(base + LISTINGS[site], max_articles=0, settings=FAST, allow_private_networks=True)
+    if entries is None:
+        assert found.feed_check is None and "discover" not in found.toml()
+        return
+    assert found.feed_check is not None and found.feed_check[1:] == (entries, entries)
+    uncommented = re.sub(r"^# (discover|feed_urls) =", r"\1 =", found.toml(), flags=re.M)
+    (source,) = parse_config("allow_private_networks = true\n" + uncommented).sources
+    assert source.discover == "feeds" and source.feed_urls == (found.feed_check[0],)

@@ -21,9 +21,9 @@ from urllib.parse import parse_qsl, urlsplit
 import lxml.html
 
 from etl.discover import links_of
-from etl.errors import ConfigError, FetchError
+from etl.errors import ConfigError, FeedError, FetchError
 from etl.extract import extract_article
-from etl.feeds import feed_links
+from etl.feeds import document_bytes, feed_links, parse_document
 from etl.fetch import Fetcher, decode_html
 from etl.settings import DEFAULT_SETTINGS, FetchSettings
 from etl.urls import canonicalize_url, netloc_of
@@ -68,6 +68,9 @@ class Suggestion:
     listing_urls: list[str]
     other_urls: list[str]
     feeds: list[str] = field(default_factory=list)
+    #: The first announced feed on the page's host that could be read: (URL, entries, entries
+    #: matching ``article_url_pattern``); None when there is none.
+    feed_check: tuple[str, int, int] | None = None
     previews: list[Preview] = field(default_factory=list)
 
     def toml(self) -> str:
@@ -83,8 +86,19 @@ class Suggestion:
         if self.listing_url_pattern:
             lines.append(f"listing_url_pattern = {_regex(self.listing_url_pattern)}")
         lines.append(f"max_listing_pages = {DEFAULT_SETTINGS.crawl.max_listing_pages}")
-        if self.feeds:
-            lines.append(f'# the page announces a feed ({self.feeds[0]}): discover = "auto" reads it instead')
+        if self.feed_check and self.feed_check[2]:
+            url, total, matching = self.feed_check
+            lines += [
+                f"# the page announces a feed: {matching} of its {total} entries match article_url_pattern.",
+                "# To read it instead of walking the listing pages (fewer requests; a feed holds only the",
+                "# newest items), uncomment:",
+                '# discover = "feeds"',
+                f"# feed_urls = [{_basic(url)}]",
+            ]
+        elif self.feeds:
+            lines.append(
+                f"# the page announces a feed ({self.feeds[0]}) but no entry of it matched article_url_pattern"
+            )
         return "\n".join(lines) + "\n"
 
 
@@ -318,10 +332,31 @@ def suggest_source(
             other_urls=others,
             feeds=feed_links(html, page_url),
         )
+        suggestion.feed_check = _check_feeds(fetcher, suggestion)
         for article_url in family[:max_articles]:
             suggestion.previews.append(_preview(fetcher, article_url))
     log.info("%s: %d article link(s) -> %s; pager %s", url, len(family), pattern, pager_regex)
     return suggestion
+
+
+def _check_feeds(fetcher: Fetcher, suggestion: Suggestion) -> tuple[str, int, int] | None:
+    """Read the first announced feed on the page's host: how many of its entries are articles?"""
+    pattern = re.compile(suggestion.article_url_pattern)
+    host = netloc_of(suggestion.listing_url)
+    for url in suggestion.feeds:
+        if netloc_of(url) != host:
+            continue
+        result = fetcher.get(url, expect_html=False)
+        if result.error or result.body is None:
+            continue
+        try:
+            doc = parse_document(document_bytes(result.body, result.content_type, fetcher.settings.max_bytes), url)
+        except FeedError:
+            continue
+        if doc.kind in ("rss", "atom"):
+            links = [canonicalize_url(e.url) for e in doc.entries]
+            return url, len(links), sum(1 for u in links if netloc_of(u) == host and pattern.search(u))
+    return None
 
 
 def _preview(fetcher: Fetcher, url: str) -> Preview:
