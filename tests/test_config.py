@@ -69,6 +69,8 @@ def test_default_sources_are_the_real_launch_portals() -> None:
     (("retries = 1", "retries = \"many\""), "nghean", "politeness.retries"),
     (("id = \"nghean\"", "id = \"mic\""), "mic", "id"),
     (("id = \"nghean\"", "id = \"Nghe An\""), "Nghe An", "id"),
+    (("max_listing_pages = 3", "refresh_days = -1"), "mic", "refresh_days"),
+    (("max_listing_pages = 3", "refresh_days = 2.5"), "mic", "refresh_days"),
 ])
 def test_errors_name_source_and_key(change: tuple[str, str], source: str, key: str) -> None:
     text = VALID.replace(*change)
@@ -189,3 +191,16 @@ def test_private_host_refused_at_load_without_allow_private_networks(key: str, l
     message = str(info.value)
     assert f"source 'nghean'; key '{key}'" in message and "allow_private_networks = true" in message
     assert parse_config("allow_private_networks = true\n" + text).sources[1].id == "nghean"
+
+
+def test_refresh_days_default_crawl_table_and_per_source_override() -> None:
+    assert {s.refresh_days for s in parse_config(VALID).sources} == {3}
+    cfg = parse_config("[crawl]\nrefresh_days = 7\n" + VALID.replace("max_listing_pages = 3", "refresh_days = 0"))
+    assert [(s.id, s.refresh_days) for s in cfg.sources] == [("mic", 0), ("nghean", 7)]
+
+
+def test_bad_crawl_table_is_named() -> None:
+    with pytest.raises(ConfigError, match=r"key 'crawl.refresh_day'.*allowed: .*'refresh_days'"):
+        parse_config("[crawl]\nrefresh_day = 7\n" + VALID)
+    with pytest.raises(ConfigError, match=r"key 'crawl.refresh_days': must be a whole number"):
+        parse_config("[crawl]\nrefresh_days = true\n" + VALID)

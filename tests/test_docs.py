@@ -11,6 +11,7 @@ from etl import store
 
 DICTIONARY = Path(__file__).parents[1] / "docs" / "data-dictionary.md"
 TABLES = {"curated/articles": store.ARTICLES_SCHEMA, "curated/mentions": store.MENTIONS_SCHEMA,
+          "curated/article_versions": store.ARTICLE_VERSIONS_SCHEMA,
           "curated/quarantine": store.QUARANTINE_SCHEMA, "curated/dq_results": store.DQ_RESULTS_SCHEMA,
           "curated/runs": store.RUNS_SCHEMA, "raw/fetch_log": store.FETCH_LOG_SCHEMA}
 

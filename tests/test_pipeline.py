@@ -63,8 +63,15 @@ def test_reprocess_from_raw_touches_only_rows_whose_extraction_changed(collected
                        parameters={"reprocess": True})
     assert report.merged == {"inserted": 0, "updated": 1}
     after = pl.read_delta(str(tables.articles))
+    touched = after.filter(pl.col("article_id") == stale)["updated_at"][0]
+    stale_row = pl.col("article_id") == stale
     assert after.sort("article_id").equals(before.sort("article_id").with_columns(
-        run_id=pl.when(pl.col("article_id") == stale).then(pl.lit(run_id)).otherwise("run_id")))
+        run_id=pl.when(stale_row).then(pl.lit(run_id)).otherwise("run_id"),
+        updated_at=pl.when(stale_row).then(pl.lit(touched)).otherwise("updated_at")))
+    assert touched > before["updated_at"].max()
+    # The tampered row's content was never a version; the re-extracted one is version 1 already.
+    latest = pl.read_delta(str(tables.article_versions)).sort("version").group_by("article_id").last()
+    assert latest.sort("article_id")["content_hash"].equals(after.sort("article_id")["content_hash"])
 
 
 def test_maintain_compacts_and_vacuums_but_never_touches_raw(collected, demo_sources) -> None:

@@ -78,3 +78,69 @@ def test_run_lock_makes_a_second_run_wait_then_fail_cleanly(tmp_path) -> None:
         waited = time.monotonic() - start
     assert waited > 1.5
     holder.wait(5)
+
+
+def _write(tables: store.Tables, rows: list[dict], run_id: str) -> pl.DataFrame:
+    """What write_run does with a frame of rows: versions first, then the merge."""
+    df = store.frame(rows, store.ARTICLES_SCHEMA).with_columns(run_id=pl.lit(run_id))
+    versions = store.new_versions(tables, df)
+    store.append(tables.article_versions, versions, run_id=run_id)
+    store.merge(tables.articles, df, key="article_id", run_id=run_id, change_column="content_hash")
+    return versions
+
+
+def test_versions_record_new_edited_and_reextracted_content_once(tmp_path) -> None:
+    tables = store.Tables.at(tmp_path)
+    first = _write(tables, [_row("a" * 16, "A", "h1"), _row("b" * 16, "B", "h2")], "r1")
+    assert first.select("article_id", "version", "change").rows() == [("a" * 16, 1, "new"), ("b" * 16, 1, "new")]
+    assert _write(tables, [_row("a" * 16, "A", "h1")], "r2").is_empty()
+    edited = {**_row("a" * 16, "A edited", "h9"), "raw_sha256": "e" * 64}
+    reextracted = _row("b" * 16, "B better", "h8")
+    second = _write(tables, [edited, reextracted], "r3")
+    assert second.select("article_id", "version", "change", "title").rows() == [
+        ("a" * 16, 2, "edit", "A edited"), ("b" * 16, 2, "reprocess", "B better")]
+    history = store.read_table(tables.article_versions).filter(pl.col("article_id") == "a" * 16).sort("version")
+    assert history["title"].to_list() == ["A", "A edited"]
+    assert history.schema == pl.Schema(store.ARTICLE_VERSIONS_SCHEMA)
+    assert store.read_table(tables.articles).sort("article_id")["title"].to_list() == ["A edited", "B better"]
+
+
+def test_versions_append_is_idempotent_when_the_merge_never_happened(tmp_path) -> None:
+    tables = store.Tables.at(tmp_path)
+    _write(tables, [_row("a" * 16, "A", "h1")], "r1")
+    edited = store.frame([{**_row("a" * 16, "A2", "h2"), "raw_sha256": "e" * 64}], store.ARTICLES_SCHEMA)
+    store.append(tables.article_versions, store.new_versions(tables, edited), run_id="r2")  # then the run died
+    assert store.new_versions(tables, edited).is_empty()
+    assert store.read_table(tables.article_versions)["version"].sort().to_list() == [1, 2]
+
+
+def test_an_article_stored_before_versions_existed_keeps_its_old_text(tmp_path) -> None:
+    tables = store.Tables.at(tmp_path)
+    legacy = store.frame([_row("a" * 16, "A", "h1")], store.ARTICLES_SCHEMA).drop("updated_at")
+    legacy.write_delta(str(tables.articles))
+    edited = {**_row("a" * 16, "A2", "h2"), "raw_sha256": "e" * 64, "updated_at": datetime(2024, 3, 7, tzinfo=UTC)}
+    versions = _write(tables, [edited], "r2")
+    assert versions.select("version", "change", "title").rows() == [(1, "new", "A"), (2, "edit", "A2")]
+    now = store.read_table(tables.articles)
+    assert now["title"].to_list() == ["A2"] and now["updated_at"].to_list() == [datetime(2024, 3, 7, tzinfo=UTC)]
+
+
+def test_refresh_candidates_are_recent_articles_with_their_stored_pages_validators(tmp_path) -> None:
+    tables = store.Tables.at(tmp_path)
+    recent = {**_row("a" * 16, "A", "h1"), "published_at": datetime(2024, 3, 5, tzinfo=UTC),
+              "fetched_url": "https://mic.gov.vn/a?id=1"}
+    old = {**_row("b" * 16, "B", "h2"), "published_at": datetime(2024, 2, 1, tzinfo=UTC)}
+    other = {**_row("c" * 16, "C", "h3", source_id="nghean"), "published_at": datetime(2024, 3, 5, tzinfo=UTC)}
+    _write(tables, [recent, old, other], "r1")
+    log = [{"run_id": "r1", "source_id": "mic", "kind": "article", "url": "https://mic.gov.vn/a?id=1",
+            "status": 200, "etag": '"v1"', "last_modified": None, "sha256": "a" * 64,
+            "fetched_at": datetime(2024, 3, 6, tzinfo=UTC)},
+           {"run_id": "r2", "source_id": "mic", "kind": "article", "url": "https://mic.gov.vn/a?id=1",
+            "status": 200, "etag": '"v2"', "last_modified": None, "sha256": "f" * 64,
+            "fetched_at": datetime(2024, 3, 7, tzinfo=UTC)}]
+    store.append(tables.fetch_log, store.frame(log, store.FETCH_LOG_SCHEMA), run_id="r2")
+    got = store.refresh_candidates(tables, "mic", published_since=datetime(2024, 3, 1, tzinfo=UTC), limit=10)
+    assert [(c["article_id"], c["fetch_url"], c["etag"]) for c in got] == [("a" * 16, "https://mic.gov.vn/a?id=1",
+                                                                            '"v1"')]
+    assert store.refresh_candidates(tables, "mic", published_since=datetime(2024, 1, 1, tzinfo=UTC), limit=1)[0][
+        "article_id"] == "a" * 16

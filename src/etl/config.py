@@ -31,6 +31,9 @@ _OPTIONAL = ("listing_url_pattern", "adapter", *CRAWL_KEYS, "politeness", "enabl
              "discover", "feed_urls", "sitemap_urls")
 #: A portal that moved (or answers on a ``www.`` alias) is fetched on these hosts too.
 _OPTIONAL += ("extra_hosts",)
+#: Day counts a sources file may set, in ``[crawl]`` and per source (0 is allowed: "off").
+CRAWL_DAYS = ("refresh_days",)
+_OPTIONAL += CRAWL_DAYS
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class Source:
     sitemap_urls: tuple[str, ...] = ()
     #: ``host`` or ``host:port`` entries fetched besides the start URLs' hosts (redirect targets too).
     extra_hosts: tuple[str, ...] = ()
+    #: Stored articles published this many days ago or less are re-asked each night (edits).
+    refresh_days: int = DEFAULT_SETTINGS.crawl.refresh_days
 
     @property
     def allowed_netlocs(self) -> frozenset[str]:
@@ -116,10 +121,14 @@ def parse_config(text: str, *, path: str | None = None) -> SourcesConfig:
     crawl = data.get("crawl", {})
     if not isinstance(crawl, dict):
         raise ConfigError("must be a table", path=path, key="crawl")
-    for key in sorted(set(crawl) - set(CRAWL_KEYS)):
-        raise ConfigError(f"unknown crawl setting; allowed: {sorted(CRAWL_KEYS)}", path=path, key=f"crawl.{key}")
+    for key in sorted(set(crawl) - set(CRAWL_KEYS) - set(CRAWL_DAYS)):
+        raise ConfigError(f"unknown crawl setting; allowed: {sorted(CRAWL_KEYS + CRAWL_DAYS)}", path=path,
+                          key=f"crawl.{key}")
     for key, value in crawl.items():
-        if not _whole_number(value):
+        if key in CRAWL_DAYS:
+            if not _whole_days(value):
+                raise ConfigError(_DAYS_MESSAGE, path=path, key=f"crawl.{key}")
+        elif not _whole_number(value):
             raise ConfigError("must be a whole number ≥ 1", path=path, key=f"crawl.{key}")
     raw_sources = data.get("sources")
     if not isinstance(raw_sources, list) or not raw_sources:
@@ -138,6 +147,13 @@ def parse_config(text: str, *, path: str | None = None) -> SourcesConfig:
 
 def _whole_number(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+_DAYS_MESSAGE = "must be a whole number of days ≥ 0 (0: never re-ask stored articles)"
+
+
+def _whole_days(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | None,
@@ -178,6 +194,9 @@ def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | N
     for key, value in limits.items():
         if value is not None and not _whole_number(value):
             raise fail("must be a whole number ≥ 1", key)
+    refresh_days = raw.get("refresh_days", crawl.get("refresh_days", DEFAULT_SETTINGS.crawl.refresh_days))
+    if not _whole_days(refresh_days):
+        raise fail(_DAYS_MESSAGE, "refresh_days")
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
         raise fail("must be true or false", "enabled")
@@ -197,6 +216,7 @@ def _parse_source(raw: Any, index: int, base_fetch: FetchSettings, path: str | N
         enabled=enabled,
         fetch=_fetch_settings(base_fetch, raw.get("politeness", {}), path, label),
         extra_hosts=_extra_hosts(raw.get("extra_hosts", []), fail),
+        refresh_days=refresh_days,
     )
     return _with_discovery(source, raw, fail)
 

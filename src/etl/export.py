@@ -35,6 +35,7 @@ MARKER = "EXPORT.json"
 #: Per table, the timestamp column whose Vietnamese month partitions it (None: one file, no partitions).
 MONTH_OF: dict[str, str | None] = {
     "articles": "published_at",
+    "article_versions": "published_at",
     "mentions": "published_at",
     "quarantine": "quarantined_at",
     "dq_results": "checked_at",

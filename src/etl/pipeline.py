@@ -14,7 +14,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import polars as pl
@@ -97,6 +97,12 @@ class SourceBatch:
     retried: int = 0
     retried_failed: int = 0
 
+    #: Stored articles to ask for again tonight (``store.refresh_candidates``), and what came of it.
+    refresh: list[dict[str, Any]] = field(default_factory=list)
+    refreshed: int = 0
+    #: Rows in ``rows`` that are edits of stored articles, not new ones.
+    edited: int = 0
+
     #: Article ids in ``rows``, so two URLs of one article give one row.
     seen_ids: set[str] = field(default_factory=set, repr=False)
 
@@ -126,7 +132,7 @@ class SourceBatch:
             "listing_unchanged": d.listing_unchanged if d else 0,
             "feed_documents": d.feed_documents if d else 0,
             "articles_found": (len(d.article_urls) + d.known + d.skipped) if d else 0,
-            "new": len(self.rows),
+            "new": len(self.rows) - self.edited,
             "unchanged": d.known if d else 0,
             "skipped": (d.skipped if d else 0) + self.refused,
             "failed": self.failed,
@@ -134,6 +140,8 @@ class SourceBatch:
             "left": self.left,
             "retried": self.retried,
             "retried_failed": self.retried_failed,
+            "refreshed": self.refreshed,
+            "edited": self.edited,
         }
 
 
@@ -181,6 +189,11 @@ def discover_source(source: Source, fetcher: Fetcher, tables: store.Tables, raw:
     elif found.fetches and not any(r.ok or r.not_modified for r in found.fetches):
         batch.error = f"no listing page could be read ({found.fetches[0].url}: {found.fetches[0].error})"
         log.error("%s: %s", source.id, batch.error)
+    if batch.error is None and source.refresh_days:
+        since = datetime.now(UTC) - timedelta(days=source.refresh_days)
+        batch.refresh = store.refresh_candidates(tables, source.id, published_since=since,
+                                                 limit=source.max_articles_per_run or settings.crawl.max_articles_per_run)
+        refresh_articles(batch, source, fetcher, raw, settings, run_id=run_id)
     return batch
 
 
@@ -247,8 +260,47 @@ def collect_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: 
     batch.absorb(extract_pages(source, pages, raw, settings, run_id=run_id,
                                known_failures=batch.known_failures), fetch_log=pages)
     progress.finish(source.id)
-    log.info("%s: %d new article(s), %d failed, %d quarantined", source.id, len(batch.rows),
-             batch.failed, len(batch.quarantine))
+    log.info("%s: %d new article(s), %d failed, %d quarantined, %d edited of %d re-asked", source.id,
+             len(batch.rows) - batch.edited, batch.failed, len(batch.quarantine), batch.edited, batch.refreshed)
+    return batch
+
+
+def refresh_articles(batch: SourceBatch, source: Source, fetcher: Fetcher, raw: RawStore,
+                     settings: Settings, *, run_id: str) -> SourceBatch:
+    """Ask again for the recently published articles of ``batch.refresh``; keep the edited ones.
+
+    Part of discovery (same task, same fetcher, so the host's politeness budget is shared and
+    the flow's steps are unchanged); the few edited pages are extracted right here.
+
+    A conditional GET (the stored page's ETag / Last-Modified) lets an unchanged page answer 304;
+    a body identical to the stored one, or one whose extraction gives the same ``content_hash``,
+    changes nothing either. An edited page becomes a row that updates its article (same id and
+    URL). A re-ask that fails, or whose page no longer passes the checks, leaves the stored row
+    alone and is not counted against tonight's new work: the text we have is still the best.
+    """
+    for old in batch.refresh:
+        result = fetcher.get(old["fetch_url"], etag=old.get("etag"), last_modified=old.get("last_modified"))
+        batch.refreshed += 1
+        sha = raw.put(result.body) if result.body is not None else None
+        batch.fetch_log.append(fetch_log_row(result, source.id, "article", run_id, sha=sha))
+        if result.not_modified or sha == old["raw_sha256"]:
+            continue
+        if result.error or result.body is None:
+            log.warning("%s: re-asking %s failed (%s); the stored text stays", source.id, result.url, result.error)
+            continue
+        scratch = SourceBatch(source_id=source.id)
+        row = process_page(scratch, source, settings, result, sha, run_id=run_id)
+        batch.tally.merge(scratch.tally)
+        if row is None:
+            log.warning("%s: %s changed but no longer passes the checks; the stored text stays", source.id,
+                        result.url)
+            continue
+        if row["content_hash"] == old["content_hash"]:
+            continue
+        row.update(article_id=old["article_id"], url=old["url"])
+        batch.add_row(row)
+        batch.edited += 1
+        log.info("%s: %s was edited since it was stored", source.id, old["url"])
     return batch
 
 
@@ -539,6 +591,9 @@ def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settin
     fetch_log = store.frame([f for b in batches for f in b.fetch_log], store.FETCH_LOG_SCHEMA)
     tally.add("*", validate_fetch_log(fetch_log), "fetch_log")
     versions["fetch_log"] = store.append(tables.fetch_log, fetch_log, run_id=run_id)
+    articles = articles.with_columns(updated_at=pl.lit(datetime.now(UTC), store.UTC_TS))
+    versions["article_versions"] = store.append(tables.article_versions, store.new_versions(tables, articles),
+                                                run_id=run_id)
     versions["articles"], merged = store.merge(tables.articles, articles, key="article_id", run_id=run_id,
                                                change_column="content_hash", operation="run")
     versions["mentions"] = store.rebuild_mentions(tables, run_id=run_id)
@@ -595,7 +650,8 @@ def raise_if_failed(report: RunReport) -> None:
 _STAGES = {"listing_pages": "discover", "listing_unchanged": "discover", "articles_found": "discover",
            "feed_documents": "discover",
            "unchanged": "discover", "skipped": "discover", "left": "discover", "failed": "fetch", "new": "extract", "quarantined": "quality",
-           "rows_written": "store", "retried": "fetch", "retried_failed": "fetch"}
+           "rows_written": "store", "retried": "fetch", "retried_failed": "fetch",
+           "refreshed": "refresh", "edited": "refresh"}
 
 
 def _stage_of(name: str) -> str:

@@ -126,6 +126,9 @@ class CrawlSettings:
     #: Feed and sitemap documents read per source in one run (sitemap index children included):
     #: an index naming thousands of sitemaps is read newest first up to here, never recursively.
     max_feed_documents: int = 10
+    #: Articles published this many days ago or less are asked for again each night (conditional
+    #: GET) so edits are captured; 0 turns re-asking off. Settable in the sources file.
+    refresh_days: int = 3
 
 
 @dataclass(frozen=True)

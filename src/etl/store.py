@@ -53,6 +53,17 @@ ARTICLES_SCHEMA: dict[str, pl.DataType] = {
     "documents": pl.List(DOCUMENT),
     "fetched_url": pl.String,
     "content_hash": pl.String,
+    #: When this row's content was last written (first stored, or an edit / re-extraction).
+    "updated_at": UTC_TS,
+}
+
+#: ``article_versions``: append-only, one row per content an article ever had (the current one
+#: included), so an edited page's earlier text stays a plain filter away.
+ARTICLE_VERSIONS_SCHEMA: dict[str, pl.DataType] = {
+    "article_id": pl.String,
+    "version": pl.Int64,
+    "change": pl.String,
+    **{k: v for k, v in ARTICLES_SCHEMA.items() if k != "article_id"},
 }
 
 MENTIONS_SCHEMA: dict[str, pl.DataType] = {
@@ -145,6 +156,10 @@ class Tables:
         return self.curated / "mentions"
 
     @property
+    def article_versions(self) -> Path:
+        return self.curated / "article_versions"
+
+    @property
     def quarantine(self) -> Path:
         return self.curated / "quarantine"
 
@@ -162,7 +177,7 @@ class Tables:
 
     def curated_tables(self) -> dict[str, Path]:
         return {"articles": self.articles, "mentions": self.mentions, "quarantine": self.quarantine,
-                "dq_results": self.dq_results, "runs": self.runs}
+                "dq_results": self.dq_results, "runs": self.runs, "article_versions": self.article_versions}
 
 
 def frame(rows: list[dict[str, Any]], schema: Mapping[str, pl.DataType]) -> pl.DataFrame:
@@ -224,7 +239,8 @@ def merge(path: Path, df: pl.DataFrame, *, key: str, run_id: str, change_column:
         merger = df.write_delta(
             str(path), mode="merge",
             delta_merge_options={"predicate": f"s.{key} = t.{key}", "source_alias": "s",
-                                 "target_alias": "t", "commit_properties": _commit(run_id, operation)},
+                                 "target_alias": "t", "commit_properties": _commit(run_id, operation),
+                                 "merge_schema": True},
         )
         predicate = f"s.{change_column} IS DISTINCT FROM t.{change_column}" if change_column else None
         metrics = merger.when_matched_update_all(predicate=predicate).when_not_matched_insert_all().execute()
@@ -284,6 +300,74 @@ def listing_validators(tables: Tables, source_id: str) -> dict[str, tuple[str | 
                   & (pl.col("etag").is_not_null() | pl.col("last_modified").is_not_null()))
           .sort("fetched_at").group_by("url").last().collect())
     return {r["url"]: (r["etag"], r["last_modified"], r["sha256"]) for r in df.iter_rows(named=True)}
+
+
+def refresh_candidates(tables: Tables, source_id: str, *, published_since: datetime,
+                       limit: int) -> list[dict[str, Any]]:
+    """Stored articles published since ``published_since`` (newest first, at most ``limit``).
+
+    Each comes with the ETag / Last-Modified of the fetch that gave its *stored* content (not of
+    the latest fetch): if a run died between the fetch log and the articles commit, the next
+    night's conditional GET still brings the newer page instead of a 304.
+    """
+    if not exists(tables.articles):
+        return []
+    articles = (pl.scan_delta(str(tables.articles))
+                .filter((pl.col("source_id") == source_id) & (pl.col("published_at") >= published_since))
+                .select("article_id", "url", "fetched_url", "raw_sha256", "content_hash", "published_at")
+                .sort("published_at", descending=True).head(limit).collect())
+    if articles.is_empty():
+        return []
+    validators = pl.DataFrame(schema={"raw_sha256": pl.String, "etag": pl.String, "last_modified": pl.String})
+    if exists(tables.fetch_log):
+        validators = (pl.scan_delta(str(tables.fetch_log))
+                      .filter((pl.col("source_id") == source_id) & (pl.col("kind") == "article")
+                              & pl.col("sha256").is_in(articles["raw_sha256"].to_list()))
+                      .sort("fetched_at").group_by("sha256").last()
+                      .select(pl.col("sha256").alias("raw_sha256"), "etag", "last_modified").collect())
+    return (articles.join(validators, on="raw_sha256", how="left")
+            .with_columns(fetch_url=pl.coalesce("fetched_url", "url"))
+            .sort("published_at", descending=True).to_dicts())
+
+
+def new_versions(tables: Tables, articles: pl.DataFrame) -> pl.DataFrame:
+    """The ``article_versions`` rows for a frame about to be merged into ``articles``.
+
+    A row gets a version when its article is new or its ``content_hash`` differs from the stored
+    row: ``change`` says ``edit`` when the page itself changed (another raw page) and
+    ``reprocess`` when only the extraction did. An article stored before this table existed gets
+    its stored row as version 1 first, so its earlier text is never lost. Idempotent: content
+    already recorded as an article's latest version is not recorded again (a rerun after a crash
+    between this append and the merge adds nothing).
+    """
+    empty = pl.DataFrame(schema=dict(ARTICLE_VERSIONS_SCHEMA))
+    if articles.is_empty():
+        return empty
+    ids = articles["article_id"].to_list()
+    stored = (pl.scan_delta(str(tables.articles)).filter(pl.col("article_id").is_in(ids)).collect()
+              if exists(tables.articles) else pl.DataFrame(schema=dict(ARTICLES_SCHEMA)))
+    latest = pl.DataFrame(schema={"article_id": pl.String, "version": pl.Int64, "content_hash": pl.String})
+    if exists(tables.article_versions):
+        latest = (pl.scan_delta(str(tables.article_versions)).filter(pl.col("article_id").is_in(ids))
+                  .sort("version").group_by("article_id").last().select("article_id", "version", "content_hash")
+                  .collect())
+    known_hash = dict(zip(latest["article_id"], latest["content_hash"], strict=True))
+    known_version = dict(zip(latest["article_id"], latest["version"], strict=True))
+    before = {r["article_id"]: r for r in stored.iter_rows(named=True)}
+    out: list[dict[str, Any]] = []
+    for row in articles.iter_rows(named=True):
+        aid = row["article_id"]
+        old = before.get(aid)
+        if (old is not None and old["content_hash"] == row["content_hash"]) or known_hash.get(aid) == row["content_hash"]:
+            continue
+        version = known_version.get(aid, 0)
+        if old is not None and aid not in known_version:
+            version += 1
+            out.append({**old, "version": version, "change": "new"})
+        change = "new" if old is None else "edit" if old["raw_sha256"] != row["raw_sha256"] else "reprocess"
+        version += 1
+        out.append({**row, "version": version, "change": change})
+    return frame(out, ARTICLE_VERSIONS_SCHEMA) if out else empty
 
 
 def rebuild_mentions(tables: Tables, *, run_id: str) -> int:
