@@ -50,7 +50,7 @@ from etl.pipeline import (
 from etl.progress import current as current_progress
 from etl.raw import RawStore
 from etl.report import render_markdown, source_rows
-from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_FIRST_PORT
+from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_FIRST_PORT, MAX_LISTING_PAGES_PER_RUN
 
 #: The nightly schedule's zone (prefect.yaml): the 01:30 run is named after its Vietnamese date,
 #: not after UTC's day before.
@@ -187,7 +187,7 @@ def publish_data_report(data_dir: str) -> str | None:
 @flow(name="collect-news", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=8))
 def collect_news(
     sources: list[str] | None = None,
-    max_listing_pages: Annotated[int | None, Field(ge=1, le=100)] = None,
+    max_listing_pages: Annotated[int | None, Field(ge=1, le=MAX_LISTING_PAGES_PER_RUN)] = None,
     data_dir: str = str(DEFAULT_DATA_DIR),
     config: str | None = None,
     fixture_site: bool = False,

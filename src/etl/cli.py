@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from etl import progress
-from etl.errors import ConfigError, EtlError, StoreError
-from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_DATA_DIR
+from etl.errors import ConfigError, EtlError, StoreError, UsageError
+from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_DATA_DIR, MAX_LISTING_PAGES_PER_RUN
 
 log = logging.getLogger("etl.cli")
 
@@ -97,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "max_listing_pages", None) is not None and args.max_listing_pages < 1:
         print("etl: --max-listing-pages must be ≥ 1", file=sys.stderr)
         return 2
+    if args.command in ("run", "demo") and (args.max_listing_pages or 0) > MAX_LISTING_PAGES_PER_RUN:
+        print(f"etl: --max-listing-pages must be at most {MAX_LISTING_PAGES_PER_RUN} for one run, got "
+              f"{args.max_listing_pages}", file=sys.stderr)
+        return 2
     try:
         if args.command in ("run", "demo"):
             return _run(args, fixture_site=args.command == "demo")
@@ -113,6 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"etl: configuration error: {exc}", file=sys.stderr)
         return 2
+    except UsageError as exc:
+        print(f"etl: {exc}", file=sys.stderr)
+        return 2
     except EtlError as exc:
         print(f"etl: {exc}", file=sys.stderr)
         return 1
@@ -127,6 +134,7 @@ def _run(args: argparse.Namespace, *, fixture_site: bool) -> int:
 
     if not fixture_site:
         load_config(args.config).select(args.sources)  # fail fast, before Prefect starts
+    store.check_data_dir(args.data_dir)
     prepare_prefect_env()
     from flows.nightly import collect_news
 

@@ -304,13 +304,16 @@ def _fetch_settings(base: FetchSettings, overrides: Any, path: str | None,
                               path=path, source_id=source_id, key=f"politeness.{key}")
         current = getattr(base, key)
         ok = (isinstance(value, bool) if isinstance(current, bool)
-              else isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+              else isinstance(value, (int, float)) and not isinstance(value, bool)
               if isinstance(current, (int, float))
               else isinstance(value, list) if isinstance(current, tuple)
               else isinstance(value, type(current)))
         if not ok:
             raise ConfigError(f"wrong type {type(value).__name__}, expected like {current!r}",
                               path=path, source_id=source_id, key=f"politeness.{key}")
+        if isinstance(current, (int, float)) and not isinstance(current, bool) and value < 0:
+            raise ConfigError(f"must be >= 0, got {value}", path=path, source_id=source_id,
+                              key=f"politeness.{key}")
         if isinstance(current, int) and not isinstance(current, bool) and not isinstance(value, int):
             raise ConfigError("must be a whole number", path=path, source_id=source_id,
                               key=f"politeness.{key}")

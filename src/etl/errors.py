@@ -45,6 +45,10 @@ class StoreError(EtlError):
     """A table could not be read or written (schema drift, lock held by another run)."""
 
 
+class UsageError(EtlError):
+    """A command-line value or a path the run cannot use (exit 2): the message names it."""
+
+
 class RunFailedError(EtlError):
     """The run finished writing what was good but failed its quality gate."""
 

@@ -70,6 +70,9 @@ DEFAULT_DATA_DIR = Path("data")
 DEMO_DATA_DIR = DEFAULT_DATA_DIR / "demo"
 #: The demo's fixture sites listen on 127.0.0.1 from this port on (stable URLs across demo runs).
 DEMO_FIRST_PORT = 18731
+#: Most listing pages one nightly run may read per source (``--max-listing-pages``, the flow's
+#: parameter bound): going further back is a backfill's job, not a night's.
+MAX_LISTING_PAGES_PER_RUN = 100
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import fcntl
 import json
 import logging
 import os
+import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from typing import Any
 import polars as pl
 from deltalake import CommitProperties, DeltaTable
 
-from etl.errors import StoreError
+from etl.errors import StoreError, UsageError
 
 log = logging.getLogger(__name__)
 
@@ -431,3 +432,24 @@ def run_lock(data_dir: str | Path, *, timeout_s: float) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def check_data_dir(data_dir: str | Path) -> Path:
+    """Create the data dir if needed and prove a file can be written in it, before a run starts.
+
+    Otherwise a file in its place or a read-only mount surfaces as a ``FileExistsError`` /
+    ``PermissionError`` traceback from deep in the first write, after every page was fetched.
+    """
+    path = Path(data_dir)
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"data dir {path} is a file, not a directory")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=path, prefix=".etl-write-check-")
+        os.close(fd)
+        os.unlink(probe)
+    except (FileExistsError, NotADirectoryError):
+        raise UsageError(f"data dir {path} cannot be created: a part of its path is a file") from None
+    except OSError as exc:
+        raise UsageError(f"data dir {path} is not writable: {exc.strerror or exc}") from None
+    return path
