@@ -4,8 +4,9 @@ Dropped: scripts, styles, forms' controls, comments, hidden elements, containers
 says boilerplate (menus, share bars, related boxes, footers...), data tables (a grid of figures
 is neither paragraphs nor captions), boxes opened by a related-news heading ("Tin liên quan",
 "Các tin khác"...), boxes of linked headlines wherever they sit, repeated sibling items that are
-posted things (comments, listed articles: a time line and a name each) and the selectors an
-adapter names. A container that still holds several long paragraphs of prose is never dropped
+posted things (comments, listed articles: a time line and a name each), back matter (the
+section a "Story Source:" / "Tài liệu tham khảo" heading opens), lists of labelled fields
+("Date:", "Source:") and the selectors an adapter names. A container that still holds several long paragraphs of prose is never dropped
 by a class cue — class names lie more often than text does — except a reader-comment thread,
 which is long prose that is never the article. This module knows no site.
 """
@@ -23,6 +24,7 @@ import lxml.html
 from lxml import etree
 
 from etl.errors import ExtractionError
+from etl.vocab import back_matter as BM
 from etl.vocab import boilerplate as B
 from etl.vocab import comments as CM
 
@@ -63,6 +65,12 @@ LINK_BOX_MIN_LINKS = 2
 LINK_BOX_MIN_LINK_CHARS = 20
 LINK_BOX_MIN_DENSITY = 0.7
 LINK_BOX_MAX_OWN_CHARS = 120
+#: Elements that can head a section, and the most text a back-matter box holds besides its
+#: heading (a longer parent is the article's container: the heading and what follows go).
+HEADING_LIKE_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b", "p", "div", "dt"})
+BACK_MATTER_MAX_CHARS = 1500
+#: Longest label of a field in a definition list of fields ("Ngày đăng:", "Source:").
+FIELD_LABEL_MAX_CHARS = 30
 
 
 def norm_text(text: str) -> str:
@@ -400,6 +408,60 @@ def _drop_link_boxes(doc: etree._Element, keep: Sequence[etree._Element]) -> Non
             _remove(el)
 
 
+def _is_back_matter_heading(el: etree._Element) -> bool:
+    """A heading or short bold line naming back matter ("Story Source:", "Tài liệu tham khảo")."""
+    if el.tag not in HEADING_LIKE_TAGS or not (el.text or "").strip() or len(el.text.strip()) > 45:
+        return False
+    return _PUNCT_RE.sub("", norm_text(el.text_content() or "").lower()).strip() in BM.BACK_MATTER_HEADINGS
+
+
+def _drop_back_matter(doc: etree._Element, keep: Sequence[etree._Element]) -> None:
+    """Drop an article's back matter: the section a back-matter heading opens (source credit,
+    journal references, "cite this page"): its own box when the heading opens one, else the
+    heading and everything after it in its container. It ends the article, so nothing after
+    it is body."""
+    for head in [el for el in doc.iter() if isinstance(el.tag, str) and _is_back_matter_heading(el)]:
+        if not _attached(head, doc):
+            continue
+        node = head
+        while (
+            node.getparent() is not None
+            and node.getparent().tag not in ("body", "html")
+            and text_len(node.getparent()) == text_len(node)
+        ):
+            node = node.getparent()
+        parent = node.getparent()
+        if parent is None:
+            continue
+        first = next((k for k in parent if isinstance(k.tag, str)), None)
+        boxed = (
+            first is node
+            and parent.tag not in ("body", "html")
+            and text_len(parent) - text_len(node) <= BACK_MATTER_MAX_CHARS
+        )
+        doomed = [parent] if boxed else [node, *node.itersiblings()]
+        if any(_contains_any(el, keep) for el in doomed):
+            continue
+        log.debug("dropping back matter under %r", head.text)
+        for el in doomed:
+            _remove(el)
+
+
+def _is_field_list(dl: etree._Element) -> bool:
+    """A definition list of labelled fields ("Date:" September 17, "Source:" …, "Summary:" …):
+    every term is a short label ending with a colon. A glossary's terms are words, not labels."""
+    terms = [norm_text(dt.text_content() or "") for dt in dl if isinstance(dt.tag, str) and dt.tag == "dt"]
+    return len(terms) >= 2 and all(0 < len(t) <= FIELD_LABEL_MAX_CHARS and t.endswith((":", "：")) for t in terms)
+
+
+def _drop_field_lists(doc: etree._Element, keep: Sequence[etree._Element]) -> None:
+    """Drop lists of labelled fields: the article's metadata shown as a table of labels and
+    values (date, source, summary), which the field readers use before cleaning; not body."""
+    for dl in list(doc.iter("dl")):
+        if _attached(dl, doc) and not _contains_any(dl, keep) and _is_field_list(dl):
+            _remove(dl)
+
+
 def is_data_table(table: etree._Element) -> bool:
     """A grid of figures (header cells, short cells, numbers), not a layout or caption table:
     its rows are neither paragraphs nor captions. A table holding images, other tables or a
@@ -477,5 +539,7 @@ def clean_tree(
             _remove(table)
     _drop_related_boxes(doc, keep)
     _drop_link_boxes(doc, keep)
+    _drop_back_matter(doc, keep)
+    _drop_field_lists(doc, keep)
     body = doc.find("body")
     return body if body is not None else doc

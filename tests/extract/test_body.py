@@ -246,3 +246,49 @@ def test_prose_with_inline_links_is_not_a_link_box() -> None:
     )
     art = extract_article(_article("", PARAS + linked), URL)
     assert len(art.body) == 4 and art.body[:3] == PARAS_BODY and art.body[3].startswith("Thực hiện Nghị quyết số 12")
+
+
+def _english(after_text: str, before_text: str = "") -> str:
+    return (
+        "<html><head><title>Mangrove forests store more carbon</title></head><body><div id='story'>"
+        f"<h1>Mangrove forests store more carbon</h1>{before_text}<div id='story_text'>{PARAS}</div>{after_text}"
+        "</div></body></html>"
+    )
+
+
+def test_back_matter_after_the_article_is_not_body() -> None:
+    after = (
+        "<div id='story_source'><h3>Story Source:</h3><p><a href='/src'>Materials</a> provided by "
+        "<strong>University of the Mekong Delta</strong>. <em>Note: Content may be edited.</em></p></div>"
+        "<div id='refs'><h3>Journal Reference:</h3><ol><li>Tran, H. et al. Soil carbon stocks in restored "
+        "mangroves. Coastal Ecology Letters, 2024; 12 (3): 201</li></ol></div>"
+    )
+    assert extract_article(_english(after), URL).body == PARAS_BODY
+
+
+def test_a_back_matter_heading_inside_the_text_ends_the_body() -> None:
+    html = _english("").replace(
+        "</div></div></body>",
+        f"<h4>Tài liệu tham khảo</h4><p>Báo cáo tổng kết năm 2023 của Sở Nông nghiệp, {LONG}.</p>"
+        f"<p>Niên giám thống kê tỉnh năm 2023, {LONG}.</p></div></div></body>",
+    )
+    assert extract_article(html, URL).body == PARAS_BODY
+
+
+def test_a_list_of_labelled_fields_above_the_text_is_not_body() -> None:
+    fields = (
+        "<dl><dt>Date:</dt><dd>September 17, 2024</dd><dt>Source:</dt><dd>University of the Mekong Delta</dd>"
+        "<dt>Summary:</dt><dd>Restored mangroves hold up to a third more carbon in their soils.</dd></dl>"
+    )
+    html = _english("").replace("<div id='story_text'>", f"<div id='story_text'>{fields}")
+    assert extract_article(html, URL).body == PARAS_BODY
+
+
+def test_a_glossary_in_the_text_stays_body() -> None:
+    glossary = (
+        "<dl><dt>Rừng ngập mặn</dt><dd>Rừng ven biển chịu ngập triều, có nhiều dấu phẩy, đủ dài để là nội dung.</dd>"
+        "<dt>Bồi tụ</dt><dd>Quá trình phù sa lắng đọng ven sông, có nhiều dấu phẩy, đủ dài để là nội dung.</dd></dl>"
+    )
+    html = _english("").replace("</div></div></body>", f"{glossary}</div></div></body>")
+    art = extract_article(html, URL)
+    assert art.body[:3] == PARAS_BODY and "Rừng ngập mặn" in art.body and len(art.body) == 7
