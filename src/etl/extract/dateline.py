@@ -136,9 +136,17 @@ def _zone_shift_of(machine: Dateline, visible: Dateline) -> bool:
 
 
 def _short_elements(elements: Iterable[etree._Element]) -> Iterator[etree._Element]:
-    """Elements whose own text is short enough to be a dateline (the rest cannot be one)."""
+    """Elements with text of their own whose whole text is short enough to be a dateline (the
+    rest cannot be one); the length is read lazily, so a big container costs a few chunks."""
     for el in elements:
-        if isinstance(el.tag, str) and len((el.text or "").strip()) <= DATELINE_MAX_CHARS:
+        if not isinstance(el.tag, str) or not (el.text or "").strip():
+            continue
+        size = 0
+        for chunk in el.itertext():
+            size += len(chunk.strip())
+            if size > DATELINE_MAX_CHARS:
+                break
+        else:
             yield el
 
 

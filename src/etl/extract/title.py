@@ -206,15 +206,16 @@ def _generic_page_title(body: etree._Element, page_title: str) -> bool:
     if not page_title:
         return True
     low = page_title.lower()
-    inside_longer = False
+    if low not in norm_text(body.text_content() or "").lower():
+        return False
     for el in body.iter():
-        if not isinstance(el.tag, str) or not (el.text or "").strip():
+        own = (el.text or "").strip().lower() if isinstance(el.tag, str) else ""
+        if not own or not (low.startswith(own[:MIN_PREFIX_MATCH_CHARS]) or own.startswith(low[:MIN_PREFIX_MATCH_CHARS])):
             continue
         text = norm_text(el.text_content() or "").lower()
         if text == low or _matches(text, low):
             return False
-        inside_longer = inside_longer or low in text
-    return inside_longer
+    return True
 
 
 def _emphasised_opening_line(body: etree._Element) -> tuple[str, etree._Element] | None:
