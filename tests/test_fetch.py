@@ -394,8 +394,10 @@ def test_min_delay_between_requests_to_one_host(server: FaultServer) -> None:
         elapsed = time.monotonic() - started
     assert elapsed >= (n - 1) * 0.2
     starts = [r.at for r in server.requests]
-    # Server-side clocks see connection set-up jitter, hence the small tolerance.
-    assert all(b - a >= 0.15 for a, b in zip(starts, starts[1:], strict=False))
+    assert len(starts) == n and starts == sorted(starts)
+    # Each request leaves at least 0.2 s after the previous one left; only the first arrival's delay
+    # on a busy server can shorten the span the server sees, so the bound is on the span, not per gap.
+    assert starts[-1] - starts[0] >= (n - 1) * 0.2 - 0.1
 
 
 def test_rate_limit_shared_by_fetchers_in_threads(server: FaultServer) -> None:
