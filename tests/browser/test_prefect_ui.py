@@ -48,7 +48,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SOURCES = ("mic", "thanhhoa", "nghean")
 #: The per-source task runs of collect-news, named <stage>-<source> (flows/nightly.py).
-STAGES = ("discover", "fetch-extract")
+STAGES = ("discover", "fetch", "extract")
 PARAMETER_HELP = ("Source ids to collect", "Listing pages to read per source",
                   "Where raw pages and curated Delta tables are written", "Path of the sources TOML file",
                   "Serve the embedded fixture site")
