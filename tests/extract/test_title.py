@@ -124,3 +124,18 @@ def test_the_line_before_a_dateline_under_the_text_is_not_the_headline() -> None
     )
     art = extract_article(html, URL)
     assert art.title != "Hà Phương"
+
+
+def test_a_side_box_of_linked_headlines_before_the_article_is_not_running_text() -> None:
+    side = "".join(
+        f"<div class='item'><a href='#'>Công văn số 59{i}/SGDĐT-GDTrH ngày 15/3/2024 về việc tổ chức thi chọn học sinh giỏi lớp 9</a></div>"
+        for i in range(6)
+    )
+    html = (
+        "<html><head><title>SỞ GIÁO DỤC VÀ ĐÀO TẠO - Tin tức sự kiện</title></head><body><table><tr>"
+        f"<td><div class='box'><div class='box-title'>VĂN BẢN CHỈ ĐẠO</div>{side}</div></td><td>"
+        "<div><span class='TitleNews'>Tổng kết Hội thi giáo viên dạy giỏi cấp tỉnh năm học 2023 - 2024</span></div>"
+        "<div><span class='DateNews'>Ngày đăng: 22/03/2024 16:05</span></div>"
+        f"<div class='ContentNews'>{PARAS}</div></td></tr></table></body></html>"
+    )
+    assert extract_article(html, URL).title == "Tổng kết Hội thi giáo viên dạy giỏi cấp tỉnh năm học 2023 - 2024"

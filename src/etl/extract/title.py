@@ -181,11 +181,13 @@ def _dateline_anchored(body: etree._Element) -> list[etree._Element]:
 def _running_text_index(elements: list[etree._Element]) -> int:
     """Index of the element where the article's running text is under way: ``RUNNING_TEXT_CHARS``
     of text in chunks of at least ``RUNNING_CHUNK_CHARS`` (an element's own text, or the tail
-    after an element, as the <br>-split paragraphs of a <font>, placed after its subtree)."""
+    after an element, as the <br>-split paragraphs of a <font>, placed after its subtree). The
+    text of links (a side box of linked headlines before the article) does not count."""
     pos = {el: i for i, el in enumerate(elements)}
+    linked = {d for el in elements if el.tag == "a" for d in el.iter()}  # link text is not running text
     seen = 0
     for i, el in enumerate(elements):
-        own = len((el.text or "").strip())
+        own = len((el.text or "").strip()) if el not in linked else 0
         seen += own if own >= RUNNING_CHUNK_CHARS else 0
         if seen >= RUNNING_TEXT_CHARS:
             return i

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-#: The preposition that introduces the place.
-PLACE_CUE_RE = re.compile(r"(?<!\w)(?:tại|ở)\s+", re.I)
+#: The preposition that introduces the venue: "tại". Not "ở": in an opening it mostly says
+#: where someone or something is ("bếp ăn của trường tiểu học ở Mù Cang Chải nấu …", "nhiều hộ ở
+#: xã Kim Quan"), not where the event took place, and its phrase runs on into the verb.
+PLACE_CUE_RE = re.compile(r"(?<!\w)tại\s+", re.I)
 
 #: Words after "tại" that name an event, not a place ("phát biểu tại Đại hội ...").
 EVENT_NOUNS: tuple[str, ...] = (
