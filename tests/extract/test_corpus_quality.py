@@ -27,6 +27,7 @@ FLOORS = {
     "body_token_f1": 0.99,
     "para_precision": 0.95,
     "caption_f1": 0.95,
+    "title": 0.97,
     "published_at": 0.95,
     "event_date": 0.9,
     "author": 0.95,
