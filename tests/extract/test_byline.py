@@ -221,3 +221,24 @@ def test_english_byline_with_the_date_on_its_line() -> None:
     assert not any(p.startswith("By Mark") for p in art.body)
     assert art.body[-1].startswith("By 2030, the country")
     assert art.published_at is not None and art.published_at.isoformat() == "2024-09-18T11:30:00+00:00"
+
+
+def test_english_byline_lines_against_sentences_that_open_with_by() -> None:
+    from etl.extract.signature import is_english_byline_line
+
+    assert is_english_byline_line("By Mark Ellis · Published 09/18/2024 06:30 PM ICT")
+    assert is_english_byline_line("By Hoang Phong September 23, 2024 | 09:12 pm GMT+7")
+    assert is_english_byline_line("By Jane Doe and John Roe")
+    assert not is_english_byline_line("By noon the river had risen two metres and roads were cut.")
+    assert not is_english_byline_line("By Monday, the river had risen above the bridge.")
+    assert not is_english_byline_line("By 2030, Vietnam plans to build ten such plants.")
+
+
+def test_lines_that_close_a_signature_under_the_name() -> None:
+    from etl.extract.signature import is_signature_annex
+
+    assert is_signature_annex("(Trung tâm Văn hóa - Thông tin huyện Hương Sơn)")
+    assert is_signature_annex("kinhtedothi.vn")
+    assert is_signature_annex("Nguồn: TTXVN")
+    assert not is_signature_annex("(tổng hợp)")
+    assert not is_signature_annex("Năm nay, lễ hội thu hút hơn 20.000 lượt người dân và du khách tham dự.")
