@@ -51,6 +51,7 @@ from etl.progress import current as current_progress
 from etl.raw import RawStore
 from etl.report import render_markdown, source_rows
 from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS, DEMO_FIRST_PORT, MAX_LISTING_PAGES_PER_RUN
+from flows.alerts import alert_on_bad_end, alert_quiet_sources
 
 #: The nightly schedule's zone (prefect.yaml): the 01:30 run is named after its Vietnamese date,
 #: not after UTC's day before.
@@ -184,7 +185,9 @@ def publish_data_report(data_dir: str) -> str | None:
     return str(result.path)
 
 
-@flow(name="collect-news", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=8))
+@flow(name="collect-news", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=8),
+      timeout_seconds=DEFAULT_SETTINGS.alerts.flow_timeout_s,
+      on_failure=[alert_on_bad_end], on_crashed=[alert_on_bad_end])
 def collect_news(
     sources: list[str] | None = None,
     max_listing_pages: Annotated[int | None, Field(ge=1, le=MAX_LISTING_PAGES_PER_RUN)] = None,
@@ -225,6 +228,7 @@ def collect_news(
         report = write_tables(data_dir, quote(batches), run_id, started_at, parameters)
     publish_report(report)
     publish_data_report(data_dir)
+    alert_quiet_sources(data_dir)
     logger.info(render_markdown(report).splitlines()[0])
     if failed := run_failed_message(report):
         # A failed night is an outcome the report explains, not a crash: Failed with its one line and

@@ -151,6 +151,25 @@ class QualitySettings:
 
 
 @dataclass(frozen=True)
+class AlertSettings:
+    """Who hears about a bad night, and when. The target is the operator's, so it comes from the
+    environment of the worker (prefect.yaml ``job_variables.env``), never from the repository."""
+
+    #: A saved Prefect notification block, ``<block-type-slug>/<name>``: ``custom-webhook/ops``,
+    #: ``slack-webhook/ops``, ``apprisenotificationblock/ops`` (any Apprise URL: e-mail, Telegram…).
+    block_env: str = "ETL_ALERT_BLOCK"
+    #: Or a plain URL that receives a JSON POST ``{"subject": …, "body": …}`` (a chat webhook, a relay).
+    webhook_env: str = "ETL_ALERT_WEBHOOK_URL"
+    #: A source with no new article in this many runs in a row (``runs`` table) raises an alert.
+    quiet_nights: int = 2
+    #: A nightly run still going after this long is stopped as failed (and alerts): a hung portal
+    #: must not hold the data dir's lock into the next night.
+    flow_timeout_s: float = 6 * 3600.0
+    #: Seconds the notification request may take (the flow's outcome never waits longer).
+    send_timeout_s: float = 10.0
+
+
+@dataclass(frozen=True)
 class StoreSettings:
     """Table maintenance."""
 
@@ -165,6 +184,7 @@ class Settings:
     crawl: CrawlSettings = field(default_factory=CrawlSettings)
     quality: QualitySettings = field(default_factory=QualitySettings)
     store: StoreSettings = field(default_factory=StoreSettings)
+    alerts: AlertSettings = field(default_factory=AlertSettings)
 
 
 DEFAULT_SETTINGS = Settings()
