@@ -172,6 +172,8 @@ def _own_text(el: etree._Element) -> tuple[str, int]:
 
 
 def _para_score(text: str, linked: int) -> float:
+    """Prose weight of one paragraph (readability's measure): longer, comma-rich, unlinked text
+    is article text; short or linked text counts for nothing."""
     n = len(text)
     if n < MIN_SCORING_CHARS:
         return 0.0
@@ -286,8 +288,6 @@ def _with_siblings(
             roots.append(sib)
         elif (after is not None or not before_best) and _is_image_box(sib):
             roots.append(sib)
-        elif roots and roots[-1] is sib.getprevious() and _is_image_box(roots[-1]) and _is_caption_box(sib):
-            roots.append(sib)
     return _fill_gaps(parent, roots)
 
 
@@ -333,6 +333,7 @@ def _leads_after(box: etree._Element, index: dict[etree._Element, int], after_po
 
 
 def _article_images(el: etree._Element) -> int:
+    """Article photos under ``el`` (icons, logos and linked thumbnails excluded)."""
     return sum(
         1 for img in el.iter(*B.IMAGE_TAGS) if (src := image_url(img, "")) is not None and is_article_image(img, src)
     )
@@ -348,18 +349,8 @@ def _is_image_box(sib: etree._Element) -> bool:
     return n <= n_images * C.MAX_CAPTION_CHARS + 40 and (not n or link_density(sib) < 0.5)
 
 
-def _is_caption_box(sib: etree._Element) -> bool:
-    """A caption kept in a box of its own right after an image box (a CMS caption field)."""
-    n = text_len(sib)
-    if not n or n > C.MAX_CAPTION_CHARS or link_density(sib) >= 0.5:
-        return False
-    return any(
-        isinstance(el.tag, str) and (el.tag in ("figcaption", "caption") or C.CAPTION_CLASS_RE.search(cue_string(el)))
-        for el in sib.iter()
-    )
-
-
 def _contains(el: etree._Element, target: etree._Element | None) -> bool:
+    """Whether ``target`` is ``el`` or lies inside it."""
     node = target
     while node is not None:
         if node is el:
@@ -369,6 +360,9 @@ def _contains(el: etree._Element, target: etree._Element | None) -> bool:
 
 
 def _sibling_is_article(sib: etree._Element, score: float, best_score: float, headline_known: bool) -> bool:
+    """Whether a sibling of the best container is article text too: prose scoring a share of the
+    best, a lead-classed box (the sapo outside the content div), or, under a known headline,
+    one long unlinked block that is not a dateline (a second text div of the same article)."""
     if score >= max(SIBLING_SCORE_SHARE * best_score, 3.0) and link_density(sib) < 0.3:
         return True
     cues = cue_string(sib)
@@ -408,6 +402,8 @@ def _is_lead_row(sib: etree._Element) -> bool:
 
 
 def _ctx_for(el: etree._Element, ctx: _Ctx) -> _Ctx:
+    """The style cues a reader sees on ``el`` (alignment, italics, bold, caption markup, link,
+    heading), inherited from its ancestors and changed by its own tag, attributes and classes."""
     tag = el.tag
     style = el.get("style") or ""
     align = (el.get("align") or "").lower()
@@ -615,11 +611,15 @@ def is_furniture(text: str) -> bool:
 
 
 def is_footer_line(text: str) -> bool:
+    """A site-footer line that strayed into the content (licence, address, responsibility,
+    visit counters): these open with a few fixed words on every portal."""
     low = text.lower()
     return len(text) <= 250 and low.startswith(B.FOOTER_LINE_PREFIXES)
 
 
 def _is_boilerplate(block: Block) -> bool:
+    """Whether a text block is page furniture rather than prose: mostly links, a related-news
+    heading, a furniture or footer line, a hashtag line, or the title line of a data table."""
     text = block.text
     if block.link_share >= MAX_LINK_SHARE:
         return True
@@ -640,6 +640,9 @@ def _caption_limit(block: Block) -> int:
 
 
 def _caption_style(block: Block, centred_is_cue: bool, italic_is_cue: bool) -> bool:
+    """Whether a text block right after an image reads as its caption: caption markup or a
+    caption prefix ("Ảnh:"), or the centring/italics that set captions apart on a page whose own
+    prose is not styled so (``centred_is_cue``, ``italic_is_cue``)."""
     text = block.text
     if block.kind != "text" or not text or len(text) > _caption_limit(block):
         return False
