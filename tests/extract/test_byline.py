@@ -242,3 +242,11 @@ def test_lines_that_close_a_signature_under_the_name() -> None:
     assert is_signature_annex("Nguồn: TTXVN")
     assert not is_signature_annex("(tổng hợp)")
     assert not is_signature_annex("Năm nay, lễ hội thu hút hơn 20.000 lượt người dân và du khách tham dự.")
+
+
+def test_meta_line_separators_around_a_byline_are_not_part_of_the_name() -> None:
+    from etl.extract.byline import clean_author
+
+    assert clean_author("/ Cory Doctorow /") == "Cory Doctorow"
+    assert clean_author("· Thanh Tâm ·") == "Thanh Tâm"
+    assert clean_author("H.V. /") == "H.V."

@@ -162,3 +162,14 @@ def test_twelve_hour_dateline_of_a_wordpress_post() -> None:
         f"<div class='entry-content'>{PARAS}</div></body></html>"
     )
     assert published_iso(html) == "2024-09-20T07:45:00+00:00"
+
+
+def test_a_zoned_instant_in_the_title_of_the_date_element_beats_its_bare_visible_clock() -> None:
+    # hAtom-style markup: the visible clock has no zone, the title attribute has the instant
+    html = (
+        "<html><body><h1 class='headline'>Media bosses push back on the data retention bill</h1>"
+        "<ul class='story-info'><li class='byline'>by: <cite>Laurie Oakes</cite></li>"
+        "<li class='date-and-time' title='2015-03-13T21:00:00+11:00'><span class='datestamp'>March 13, 2015</span>"
+        f" <span class='timestamp'>9:00PM</span></li></ul><div class='story-body'>{PARAS}</div></body></html>"
+    )
+    assert published_iso(html) == "2015-03-13T10:00:00+00:00"

@@ -37,7 +37,8 @@ def clean_author(text: str | None) -> str | None:
     if not text:
         return None
     text = before_date(norm_text(text))
-    text = text.strip(" -–—,;|") if B.INITIALS_RE.match(text.strip(" -–—,;|")) else text.strip(" -–—.,;|")
+    # field separators around a name on a meta line ("/ Cory Doctorow /", "· Thanh Tâm ·") are not part of it
+    text = text.strip(" -–—,;|/·•") if B.INITIALS_RE.match(text.strip(" -–—,;|/·•")) else text.strip(" -–—.,;|/·•")
     text = signature_name(text)
     if not text or text.lower() in B.NOT_AUTHORS or len(text) > AUTHOR_MAX_CHARS:
         return None

@@ -36,13 +36,18 @@ MAX_ZONE_SHIFT_HOURS = 14
 
 def date_text(el: etree._Element) -> str | None:
     """The text to read a dateline from: a machine-readable ``datetime`` when the element holds
-    a <time> giving the clock time, else the visible text (if short)."""
+    a <time> giving the clock time, or a zoned ISO instant in its ``title`` (the hAtom
+    ``<abbr class="published" title="2015-03-13T21:00:00+11:00">`` and CMSs that copy it), else
+    the visible text (if short)."""
     for t in el.iter("time"):
         value = t.get("datetime")
         if value:
             dl = parse_dateline(value)
             if dl and (dl.has_time or el is t):
                 return value
+    machine = _zoned_title(el)
+    if machine is not None:
+        return machine
     text = spaced_text(el)
     if not text or len(text) > DATELINE_MAX_CHARS:
         return None
@@ -122,6 +127,15 @@ def _with_time_apart(body: etree._Element, title_el: etree._Element, day: Dateli
         local = day.instant.astimezone(VN_TZ).replace(hour=hour, minute=minute, second=int(m.group(3) or 0))
         return Dateline(local.astimezone(day.instant.tzinfo), True)
     return day
+
+
+def _zoned_title(el: etree._Element) -> str | None:
+    """The ``title`` of ``el`` when it is a whole ISO instant with its zone (nothing else)."""
+    value = (el.get("title") or "").strip()
+    if not value or len(value) > 40:
+        return None
+    m = VD.ISO_RE.fullmatch(value)
+    return value if m is not None and m.group(4) and m.group(7) else None
 
 
 def _zone_shift_of(machine: Dateline, visible: Dateline) -> bool:
