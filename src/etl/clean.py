@@ -308,11 +308,11 @@ def _is_name(text: str) -> bool:
 
 def _is_posted_item(item: etree._Element) -> bool:
     """Whether an item is something posted: besides its text it holds a time line of its own
-    and says who or what was posted — a relative time ("2 giờ trước"), a name (an element of
-    its own or a field of the time line: "Nguyễn Văn An · 20/03/2024 09:15") or a headline
-    link. A dated step of an article's own timeline ("<b>Ngày 20/3:</b> khai mạc") has none."""
+    and says who or what was posted — a relative time ("2 giờ trước"), a name before the time
+    or in its line ("Nguyễn Văn An · 20/03/2024 09:15"), or a headline link. A dated step of an
+    article's own timeline ("<b>Ngày 20/3:</b> khai mạc", "20/03: <b>Hà Nội</b> …") has none."""
     total = text_len(item)
-    timed = named = False
+    timed = posted = name_seen = False
     for el in item.iterdescendants():
         if not isinstance(el.tag, str) or not (el.text or "").strip():
             continue
@@ -320,14 +320,18 @@ def _is_posted_item(item: etree._Element) -> bool:
         if not text or total - len(text) < ITEM_MIN_OTHER_CHARS:
             continue
         if el.tag == "a" and len(text) >= LINK_BOX_MIN_LINK_CHARS:
-            named = True
+            posted = True
         elif _is_time_line(text):
             timed = True
-            named = named or CM.RELATIVE_TIME_RE.match(text) is not None
-            named = named or any(_is_name(f.strip()) for f in _FIELD_SEP_RE.split(text) if f.strip())
-        elif _is_name(text):
-            named = True
-        if timed and named:
+            posted = (
+                posted
+                or name_seen
+                or CM.RELATIVE_TIME_RE.match(text) is not None
+                or any(_is_name(f.strip()) for f in _FIELD_SEP_RE.split(text) if f.strip())
+            )
+        elif not timed and _is_name(text):
+            name_seen = True
+        if timed and posted:
             return True
     return False
 

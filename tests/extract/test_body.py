@@ -292,3 +292,25 @@ def test_a_glossary_in_the_text_stays_body() -> None:
     html = _english("").replace("</div></div></body>", f"{glossary}</div></div></body>")
     art = extract_article(html, URL)
     assert art.body[:3] == PARAS_BODY and "Rừng ngập mặn" in art.body and len(art.body) == 7
+
+
+def test_a_comment_whose_name_and_time_share_one_line_is_furniture() -> None:
+    items = "".join(
+        f"<li><p class='who'>{name} · {time}</p><p>Ý kiến của tôi: {LONG}, {LONG}.</p></li>" for name, time in READERS
+    )
+    art = extract_article(_article(f"<ul class='list'>{items}</ul>"), URL)
+    assert art.body == PARAS_BODY
+
+
+def test_dated_places_of_the_article_itself_stay_body() -> None:
+    items = "".join(
+        f"<li><span>{day}/03/2024</span> <b>{place}</b>: {text}</li>"
+        for day, place, text in (
+            (20, "Hà Nội", "khai mạc hội nghị và báo cáo tổng kết"),
+            (21, "Hải Phòng", "thảo luận tại các tổ, đoàn đại biểu"),
+            (22, "Quảng Ninh", "bế mạc, ra nghị quyết của hội nghị"),
+        )
+    )
+    art = extract_article(_article("", PARAS + f"<ul>{items}</ul>"), URL)
+    assert art.body[:3] == PARAS_BODY and len(art.body) == 6
+    assert art.body[3] == "20/03/2024 Hà Nội: khai mạc hội nghị và báo cáo tổng kết"
