@@ -19,7 +19,7 @@ import pytest
 
 from etl import store
 from etl.fixtures.site import SiteServer, load_site
-from etl.report import load_run_report
+from etl.report import load_run_report, render_markdown
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("prefect_harness")]
 
@@ -113,6 +113,8 @@ def test_an_edited_article_updates_its_row_once_and_keeps_its_old_text(edited_si
     assert report is not None and report.status == "completed"
     assert report.per_source["khcn"]["edited"] == 1 and report.per_source["khcn"]["new"] == 0
     assert report.per_source["khcn"]["refreshed"] == 1
+    summary = render_markdown(report)
+    assert "| re-asked (recent) | edited |" in summary and "| 1 | 1 |" in summary
 
     versions = pl.read_delta(str(tables.article_versions)).filter(pl.col("article_id") == recent_id).sort("version")
     assert versions.select("version", "change", "title").rows() == [

@@ -11,7 +11,8 @@ from etl.pipeline import ON_SOURCE_HOSTS, RunReport
 
 COLUMNS = (("listing_pages", "listing pages"), ("feed_documents", "feeds/sitemaps"), ("new", "new"), ("unchanged", "unchanged"),
            ("skipped", "skipped"), ("failed", "failed"), ("quarantined", "quarantined"), ("rows_written", "rows written"),
-           ("left", "left for next run"), ("retried", "retried (failed before)"))
+           ("left", "left for next run"), ("retried", "retried (failed before)"),
+           ("refreshed", "re-asked (recent)"), ("edited", "edited"))
 
 READ_SNIPPET = """import polars as pl
 articles = pl.read_delta("{path}")
