@@ -8,21 +8,23 @@ HTTP session and reads raw pages by hash, so any worker process can run any task
 from __future__ import annotations
 
 import os
+import re
 import time
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.client.orchestration import get_client
 from prefect.futures import PrefectFuture, as_completed
 from prefect.runtime import flow_run
 from prefect.states import Failed, State
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 from pydantic import Field
 
@@ -185,6 +187,46 @@ def publish_data_report(data_dir: str) -> str | None:
     return str(result.path)
 
 
+#: Dask worker processes started when ``task_runner="dask"`` is given no cluster address.
+LOCAL_DASK_WORKERS = 2
+DASK_ADDRESS = re.compile(r"^(tcp|tls|ucx|inproc)://\S+$")
+
+
+def dask_runner(dask_address: str | None) -> TaskRunner:
+    """Prefect's Dask task runner on an existing cluster, or on a local cluster of worker processes."""
+    from prefect_dask import DaskTaskRunner
+
+    if dask_address:
+        return DaskTaskRunner(address=dask_address)
+    # The workers report task states to this run's Prefect API; with none configured (a temporary
+    # server) each worker would start a server of its own.
+    with get_client(sync_client=True) as client:
+        env = {"PREFECT_API_URL": str(client.api_url)}
+    # Two threads per worker: a fetch task waiting on a host's delay does not idle the process's CPU.
+    return DaskTaskRunner(cluster_kwargs={"n_workers": LOCAL_DASK_WORKERS, "threads_per_worker": 2,
+                                          "processes": True, "dashboard_address": None, "env": env})
+
+
+@flow(name="collect-news-tasks", flow_run_name="{run_id}-tasks")
+def crawl_and_write(config: str | None, sources: list[str] | None, data_dir: str, run_id: str,
+                    max_listing_pages: int | None, started_at: datetime, parameters: dict[str, Any]) -> RunReport:
+    """The run's tasks on the task runner chosen by ``collect-news`` (a subflow, so it can be Dask).
+
+    Args:
+        config: The sources file (already checked by the parent run).
+        sources: Source ids to collect. Empty: every enabled source.
+        data_dir: Where raw pages and tables are.
+        run_id: The parent run's id (every table row carries it).
+        max_listing_pages: Listing pages per source (empty: the sources file's value).
+        started_at: When the parent run started.
+        parameters: The parent run's parameters, stored in the runs table.
+    """
+    cfg = load_config(config)
+    batches = crawl(cfg.select(sources), allow_private_networks=cfg.allow_private_networks, data_dir=data_dir,
+                    run_id=run_id, max_listing_pages=max_listing_pages)
+    return write_tables(data_dir, quote(batches), run_id, started_at, parameters)
+
+
 @flow(name="collect-news", flow_run_name=_run_name, task_runner=ThreadPoolTaskRunner(max_workers=8),
       timeout_seconds=DEFAULT_SETTINGS.alerts.flow_timeout_s,
       on_failure=[alert_on_bad_end], on_crashed=[alert_on_bad_end])
@@ -194,6 +236,8 @@ def collect_news(
     data_dir: str = str(DEFAULT_DATA_DIR),
     config: str | None = None,
     fixture_site: bool = False,
+    task_runner: Literal["threads", "dask"] = "threads",
+    dask_address: Annotated[str | None, Field(pattern=DASK_ADDRESS.pattern)] = None,
 ) -> dict[str, Any] | State:
     """Collect new articles from Vietnam's information-and-communications portals into Delta tables.
 
@@ -208,12 +252,17 @@ def collect_news(
         config: Path of the sources TOML file. Empty: the shipped real portals.
         fixture_site: Serve the embedded fixture site on 127.0.0.1 and collect from it instead
             (offline demo); `config` is then ignored.
+        task_runner: Where tasks run: "threads" in this process, or "dask" (a Dask cluster of worker
+            processes: the one at `dask_address`, else a local one started for the run).
+        dask_address: Scheduler of an existing Dask cluster (tcp://HOST:PORT); implies "dask". Every
+            worker must reach the data dir and the sources.
     """
     logger = get_run_logger()
     started_at = datetime.now(UTC)
     run_id = new_run_id(started_at)
     parameters = {"sources": sources, "max_listing_pages": max_listing_pages, "data_dir": data_dir,
-                  "config": config, "fixture_site": fixture_site}
+                  "config": config, "fixture_site": fixture_site, "task_runner": task_runner,
+                  "dask_address": dask_address}
     with ExitStack() as stack:
         if fixture_site:
             servers = stack.enter_context(serve_fixture_sites(first_port=DEMO_FIRST_PORT))
@@ -222,10 +271,15 @@ def collect_news(
         selected = cfg.select(sources)
         logger.info("run %s: %d source(s) from %s into %s", run_id, len(selected), cfg.path, data_dir)
         stack.enter_context(store.run_lock(data_dir, timeout_s=DEFAULT_SETTINGS.store.lock_timeout_s))
-        batches = crawl(selected, allow_private_networks=cfg.allow_private_networks, data_dir=data_dir,
-                        run_id=run_id, max_listing_pages=max_listing_pages)
-        # quote(): Prefect would otherwise walk every article row looking for futures.
-        report = write_tables(data_dir, quote(batches), run_id, started_at, parameters)
+        if task_runner == "dask" or dask_address:
+            # Workers may run elsewhere: hand them an absolute data dir.
+            report = crawl_and_write.with_options(task_runner=dask_runner(dask_address))(
+                config, sources, os.path.abspath(data_dir), run_id, max_listing_pages, started_at, parameters)
+        else:
+            batches = crawl(selected, allow_private_networks=cfg.allow_private_networks, data_dir=data_dir,
+                            run_id=run_id, max_listing_pages=max_listing_pages)
+            # quote(): Prefect would otherwise walk every article row looking for futures.
+            report = write_tables(data_dir, quote(batches), run_id, started_at, parameters)
     publish_report(report)
     publish_data_report(data_dir)
     alert_quiet_sources(data_dir)

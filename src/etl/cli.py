@@ -1,6 +1,7 @@
 """``etl``: the command operators, the nightly deployment and newcomers use.
 
     etl run [--config FILE] [--data-dir DIR] [--source ID ...] [--max-listing-pages N]
+            [--task-runner threads|dask] [--dask-address tcp://HOST:PORT]
     etl demo [--data-dir DIR]
     etl reprocess [--config FILE] [--data-dir DIR] [--source ID ...]
     etl maintain [--data-dir DIR] [--retention-days N]
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from contextlib import ExitStack
 from datetime import UTC, datetime
@@ -52,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--source", action="append", dest="sources", metavar="ID",
                      help="collect only this source id (repeatable)")
     run.add_argument("--max-listing-pages", type=int, metavar="N", help="listing pages per source")
+    add_task_runner_arguments(run)
 
     demo = sub.add_parser("demo", help="run the nightly flow against the embedded fixture site (offline)")
     demo.add_argument("--data-dir", default=str(DEMO_DATA_DIR),
@@ -90,6 +93,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: What ``--dask-address`` accepts: a Dask scheduler address.
+DASK_ADDRESS_RE = re.compile(r"^(tcp|tls|ucx|inproc)://\S+$")
+
+
+def add_task_runner_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--task-runner", choices=("threads", "dask"), default="threads",
+                        help="threads in this process (default), or dask: a cluster of worker processes")
+    parser.add_argument("--dask-address", metavar="tcp://HOST:PORT",
+                        help="run the tasks on this existing Dask cluster (implies --task-runner dask)")
+
+
+def check_task_runner_arguments(args: argparse.Namespace) -> str | None:
+    """The one-line complaint about a bad ``--dask-address``, or None."""
+    address = getattr(args, "dask_address", None)
+    if address is not None and not DASK_ADDRESS_RE.match(address):
+        return f"--dask-address {address!r} is not a Dask scheduler address like tcp://HOST:PORT"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -100,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("run", "demo") and (args.max_listing_pages or 0) > MAX_LISTING_PAGES_PER_RUN:
         print(f"etl: --max-listing-pages must be at most {MAX_LISTING_PAGES_PER_RUN} for one run, got "
               f"{args.max_listing_pages}", file=sys.stderr)
+        return 2
+    if complaint := check_task_runner_arguments(args):
+        print(f"etl: {complaint}", file=sys.stderr)
         return 2
     try:
         if args.command in ("run", "demo"):
@@ -144,7 +169,8 @@ def _run(args: argparse.Namespace, *, fixture_site: bool) -> int:
             progress.use(stack.enter_context(progress.RichProgress()))
         state = collect_news(sources=args.sources, max_listing_pages=args.max_listing_pages,
                              data_dir=args.data_dir, config=None if fixture_site else args.config,
-                             fixture_site=fixture_site, return_state=True)
+                             fixture_site=fixture_site, task_runner=getattr(args, "task_runner", "threads"),
+                             dask_address=getattr(args, "dask_address", None), return_state=True)
     progress.use(progress.LogProgress())
     report = load_run_report(store.Tables.at(args.data_dir))
     if report is not None and report.started_at >= started.replace(microsecond=0):
