@@ -515,6 +515,9 @@ def clean_tree(
         for el in doc.xpath(xpath):
             if not _contains_any(el, keep):
                 _remove(el)
+    # Before the class cues: they would strip the name element ("comment-author") that makes
+    # an item a posted one.
+    _drop_repeated_items(doc, keep)
     doomed = []
     for el in doc.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body"):
@@ -537,7 +540,6 @@ def clean_tree(
         if el.getparent() is None or _contains_any(el, keep) or (holds_prose(el) and not _names_comments(el)):
             continue
         _remove(el)
-    _drop_repeated_items(doc, keep)
     for table in [t for t in doc.iter("table") if is_data_table(t)]:
         if table.getparent() is not None and not _contains_any(table, keep):
             _remove(table)

@@ -314,3 +314,16 @@ def test_dated_places_of_the_article_itself_stay_body() -> None:
     art = extract_article(_article("", PARAS + f"<ul>{items}</ul>"), URL)
     assert art.body[:3] == PARAS_BODY and len(art.body) == 6
     assert art.body[3] == "20/03/2024 Hà Nội: khai mạc hội nghị và báo cáo tổng kết"
+
+
+def test_a_commenter_is_not_the_author_and_comment_items_go_whatever_their_wrapper() -> None:
+    items = "".join(
+        f"<div class='item'><span class='comment-author'>{name}</span> <span class='time'>{time}</span>"
+        f"<p>Ý kiến: {LONG}, {LONG}.</p></div>"
+        for name, time in READERS
+    )
+    for thread in (f"<div class='comments'>{items}</div>", f"<div class='box'>{items}</div>", items):
+        html = _article(thread).replace("<p style='text-align:right'><b>Thu Hà</b></p>", "")
+        art = extract_article(html, URL)
+        assert art.body == PARAS_BODY, thread[:30]
+        assert art.author is None, thread[:30]

@@ -19,6 +19,7 @@ from etl.extract.meta import PageMeta
 from etl.extract.nodes import spaced_text
 from etl.extract.signature import before_date
 from etl.vocab import boilerplate as B
+from etl.vocab import comments as CM
 
 #: Elements after the headline read as its header (meta line, byline).
 HEADER_WINDOW = 80
@@ -91,9 +92,17 @@ def byline_candidates(root: etree._Element) -> list[Byline]:
             name = clean_author(text)
             if name:
                 ancestors = tuple(el.iterancestors())
+                if _in_comments(el, ancestors):
+                    continue
                 follows = tuple(_previous_element(node) for node in (el, *ancestors[:2]))
                 out.append(Byline(el, name, ancestors, follows))
     return out
+
+
+def _in_comments(el: etree._Element, ancestors: tuple[etree._Element, ...]) -> bool:
+    """Whether a byline-classed element is a commenter's name: its class or a container's names
+    a reader-comment thread ("comment-author", inside "binh-luan"). A commenter is not the writer."""
+    return any(CM.COMMENT_CLASS_RE.search(cue_string(node) or "-") for node in (el, *ancestors))
 
 
 def _previous_element(el: etree._Element) -> etree._Element | None:
