@@ -174,10 +174,12 @@ def link_chars(el: etree._Element) -> int:
 
 
 def text_len(el: etree._Element) -> int:
+    """Characters of visible text under ``el``, whitespace folded."""
     return len(" ".join((el.text_content() or "").split()))
 
 
 def link_density(el: etree._Element) -> float:
+    """Share of ``el``'s text that is inside links: menus and link lists are mostly links."""
     total = text_len(el)
     return link_chars(el) / total if total else 0.0
 

@@ -452,6 +452,8 @@ class _Walker:
         return self.blocks
 
     def _walk(self, el: etree._Element, ctx: _Ctx, top: bool = False) -> None:
+        """Visit ``el`` in reading order: a block element (or a caption box) closes the text
+        before it and after it, inline elements add their text to the buffer."""
         tag = el.tag
         if not isinstance(tag, str) or el in self.skip:
             return
@@ -485,6 +487,9 @@ class _Walker:
         self.blocks.append(Block("image", el, centered=ctx.centered, caption_cue=ctx.caption, src=src, alt=alt))
 
     def _flush(self) -> None:
+        """Turn the buffered inline runs into paragraphs: two <br> in a row (with text before)
+        start a new paragraph, one <br> a new line of the same block (``_body_paragraphs``
+        decides later whether that line goes on with the sentence)."""
         if not self.buf:
             return
         buf, self.buf = self.buf, []
@@ -510,6 +515,8 @@ class _Walker:
             self._emit(para, holder, hctx)
 
     def _emit(self, para: list[list[tuple[str, _Ctx]]], holder: etree._Element, hctx: _Ctx) -> None:
+        """One text block with the style most of its characters carry (90 % italic or bold
+        makes the block so), its link share and its caption/heading cues."""
         lines = [norm_text("".join(t for t, _ in line)) for line in para]
         lines = [ln for ln in lines if ln]
         if not lines:
