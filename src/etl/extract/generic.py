@@ -85,11 +85,33 @@ _OWN_TEXT_TAGS = frozenset({"div", "td", "section", "article", "main", "center",
 
 #: Paragraphs shorter than this add nothing to a container's score.
 MIN_SCORING_CHARS = 25
+# A paragraph's prose points (readability's measure), times its unlinked share: a base point,
+# a point per comma up to a cap, a point per hundred characters up to a cap.
+PARA_BASE_POINTS = 1.0
+PARA_MAX_COMMA_POINTS = 3
+PARA_CHARS_PER_POINT = 100.0
+PARA_MAX_LENGTH_POINTS = 3.0
+#: A paragraph's points go to its container in full and to the container's parent in this share.
+GRANDPARENT_SHARE = 0.5
+#: Lowest score, and most linked share, of a sibling joining the article on its score.
+SIBLING_MIN_SCORE = 3.0
+SIBLING_MAX_LINK_SHARE = 0.3
+#: Most linked share of a lead (sapo) box or an image box.
+LEAD_MAX_LINK_SHARE = 0.5
+#: Text an image box may hold beyond a caption's worth per image (a label, a credit).
+IMAGE_BOX_SLACK_CHARS = 40
+#: Share of a lead row's text one lead-classed element must hold.
+LEAD_ROW_TEXT_SHARE = 0.8
+#: Share of a block's characters in italics/bold that makes the block italic/bold.
+BLOCK_STYLE_SHARE = 0.9
+#: Centring or italics is a caption cue while less than this share of the body prose has it.
+STYLE_CUE_MAX_SHARE = 0.5
 #: A sibling of the best container joins the article when its score reaches this share of it.
 SIBLING_SCORE_SHARE = 0.2
 #: Shortest lead (sapo) taken from outside the content container.
 LEAD_MIN_CHARS = 80
-#: A sibling between two article parts joins them below this share of linked characters.
+#: A sibling between two article parts joins them below this share of linked characters (and so
+#: does a long text sibling or a lead row under the headline).
 GAP_MAX_LINK_SHARE = 0.25
 #: Text blocks with at least this share of linked characters are link lists, not prose.
 MAX_LINK_SHARE = 0.6
@@ -178,7 +200,8 @@ def _para_score(text: str, linked: int) -> float:
     if n < MIN_SCORING_CHARS:
         return 0.0
     share = min(linked / n, 1.0)
-    return (1.0 + min(text.count(","), 3) + min(n / 100.0, 3.0)) * (1.0 - share)
+    commas = min(text.count(","), PARA_MAX_COMMA_POINTS)
+    return (PARA_BASE_POINTS + commas + min(n / PARA_CHARS_PER_POINT, PARA_MAX_LENGTH_POINTS)) * (1.0 - share)
 
 
 def score_containers(body: etree._Element) -> dict[etree._Element, float]:
@@ -204,13 +227,13 @@ def score_containers(body: etree._Element) -> dict[etree._Element, float]:
             if tag == "li" and holder is not None:
                 holder = holder.getparent()
             add(holder, s)
-            add(holder.getparent() if holder is not None else None, s / 2)
+            add(holder.getparent() if holder is not None else None, s * GRANDPARENT_SHARE)
         elif tag in _OWN_TEXT_TAGS:
             text, linked = _own_text(el)
             s = _para_score(text, linked)
             if s > 0:
                 add(el, s)
-                add(el.getparent(), s / 2)
+                add(el.getparent(), s * GRANDPARENT_SHARE)
     return scores
 
 
@@ -327,7 +350,12 @@ def _leads_after(box: etree._Element, index: dict[etree._Element, int], after_po
         if not isinstance(el.tag, str) or index.get(el, -1) <= after_pos or (leads and _contains(leads[-1], el)):
             continue
         cues = cue_string(el)
-        if cues and B.LEAD_CLASS_RE.search(cues) and text_len(el) >= LEAD_MIN_CHARS and link_density(el) < 0.5:
+        if (
+            cues
+            and B.LEAD_CLASS_RE.search(cues)
+            and text_len(el) >= LEAD_MIN_CHARS
+            and link_density(el) < LEAD_MAX_LINK_SHARE
+        ):
             leads.append(el)
     return leads
 
@@ -346,7 +374,9 @@ def _is_image_box(sib: etree._Element) -> bool:
     if not n_images:
         return False
     n = text_len(sib)
-    return n <= n_images * C.MAX_CAPTION_CHARS + 40 and (not n or link_density(sib) < 0.5)
+    return n <= n_images * C.MAX_CAPTION_CHARS + IMAGE_BOX_SLACK_CHARS and (
+        not n or link_density(sib) < LEAD_MAX_LINK_SHARE
+    )
 
 
 def _contains(el: etree._Element, target: etree._Element | None) -> bool:
@@ -363,17 +393,17 @@ def _sibling_is_article(sib: etree._Element, score: float, best_score: float, he
     """Whether a sibling of the best container is article text too: prose scoring a share of the
     best, a lead-classed box (the sapo outside the content div), or, under a known headline,
     one long unlinked block that is not a dateline (a second text div of the same article)."""
-    if score >= max(SIBLING_SCORE_SHARE * best_score, 3.0) and link_density(sib) < 0.3:
+    if score >= max(SIBLING_SCORE_SHARE * best_score, SIBLING_MIN_SCORE) and link_density(sib) < SIBLING_MAX_LINK_SHARE:
         return True
     cues = cue_string(sib)
-    if cues and B.LEAD_CLASS_RE.search(cues) and text_len(sib) and link_density(sib) < 0.5:
+    if cues and B.LEAD_CLASS_RE.search(cues) and text_len(sib) and link_density(sib) < LEAD_MAX_LINK_SHARE:
         return True
     n = text_len(sib)
     if (
         headline_known
         and sib.tag in ("p", "div", "h2", "h3", "strong", "b", "span")
-        and n >= 80
-        and link_density(sib) < 0.25
+        and n >= LEAD_MIN_CHARS
+        and link_density(sib) < GAP_MAX_LINK_SHARE
     ):
         return not looks_like_dateline(norm_text(sib.text_content() or ""))
     return False
@@ -384,14 +414,14 @@ def _is_lead_row(sib: etree._Element) -> bool:
     cell, or a box whose one text element carries a lead class ("<tr><td><span
     class='ArticleSummary'>…")."""
     n = text_len(sib)
-    if n < LEAD_MIN_CHARS or link_density(sib) >= 0.25:
+    if n < LEAD_MIN_CHARS or link_density(sib) >= GAP_MAX_LINK_SHARE:
         return False
     if looks_like_dateline(norm_text(sib.text_content() or ""), max_chars=160):
         return False
     if sib.tag in ("tr", "td", "section", "article"):
         return True
     for el in sib.iterdescendants():
-        if isinstance(el.tag, str) and text_len(el) >= 0.8 * n:
+        if isinstance(el.tag, str) and text_len(el) >= LEAD_ROW_TEXT_SHARE * n:
             cues = cue_string(el)
             if cues and B.LEAD_CLASS_RE.search(cues):
                 return True
@@ -540,8 +570,8 @@ class _Walker:
                 lines,
                 centered=hctx.centered,
                 right=hctx.right,
-                italic=italic / total >= 0.9,
-                bold=bold / total >= 0.9,
+                italic=italic / total >= BLOCK_STYLE_SHARE,
+                bold=bold / total >= BLOCK_STYLE_SHARE,
                 caption_cue=caption or hctx.caption,
                 heading=heading,
                 link_share=linked / total,
@@ -839,8 +869,8 @@ def assemble(blocks: list[Block], *, title: str | None = None) -> Assembled:
     after_image = _following_images(blocks)
     own_prose = [b for b in prose if id(b) not in after_image] or prose
     n = max(len(own_prose), 1)
-    centred_is_cue = sum(b.centered for b in own_prose) / n < 0.5
-    italic_is_cue = sum(b.italic for b in own_prose) / n < 0.5
+    centred_is_cue = sum(b.centered for b in own_prose) / n < STYLE_CUE_MAX_SHARE
+    italic_is_cue = sum(b.italic for b in own_prose) / n < STYLE_CUE_MAX_SHARE
     images: list[Image] = []
     live = [b for b in blocks if b.kind == "image" or b.role == "body"]
     for i, b in enumerate(live):
