@@ -495,9 +495,11 @@ def _attached(el: etree._Element, doc: etree._Element) -> bool:
 
 @lru_cache(maxsize=4096)
 def _furniture_cues(cues: str) -> bool:
-    """Whether a class/id string marks boilerplate or hides its element; pages repeat a few
-    class strings on many elements, so each is matched once."""
-    return bool(B.BOILERPLATE_CLASS_RE.search(cues) or B.HIDDEN_CLASS_RE.search(cues))
+    """Whether a class/id string marks boilerplate, a comment thread or a hidden element; pages
+    repeat a few class strings on many elements, so each is matched once."""
+    return bool(
+        B.BOILERPLATE_CLASS_RE.search(cues) or B.HIDDEN_CLASS_RE.search(cues) or CM.COMMENT_CLASS_RE.search(cues)
+    )
 
 
 def clean_tree(

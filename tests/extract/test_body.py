@@ -327,3 +327,11 @@ def test_a_commenter_is_not_the_author_and_comment_items_go_whatever_their_wrapp
         art = extract_article(html, URL)
         assert art.body == PARAS_BODY, thread[:30]
         assert art.author is None, thread[:30]
+
+
+def test_a_thread_named_only_by_a_comment_system_goes() -> None:
+    thread = "".join(f"<p>Ý kiến số {i}: {LONG}, {LONG}, {LONG}.</p>" for i in range(4))
+    html = _article(f"<div id='disqus_thread'>{thread}</div>").replace(
+        "<p style='text-align:right'><b>Thu Hà</b></p>", ""
+    )
+    assert extract_article(html, URL).body == PARAS_BODY
