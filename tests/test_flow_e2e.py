@@ -138,3 +138,14 @@ def test_demo_publishes_the_data_report_as_an_artifact_and_prints_where_it_is(tm
     mine = [str(a.data) for a in artifacts if str(report) in str(a.data)]
     assert mine, "no data-report artifact naming this run's report"
     assert "| articles | 6 |" in mine[0] and report.as_uri() in mine[0]
+
+
+def test_a_report_that_cannot_be_written_never_fails_the_night(demo_sources: Path, tmp_path: Path) -> None:
+    from flows.nightly import collect_news
+
+    data = tmp_path / "data"
+    (data / "report.html").mkdir(parents=True)  # the report's path is taken: drawing it fails
+    state = collect_news(config=str(demo_sources), data_dir=str(data), sources=["nghean"], return_state=True)
+    assert state.is_completed(), state.message
+    assert pl.read_delta(str(data / "curated" / "articles")).height == 6
+    assert (data / "report.html").is_dir()
