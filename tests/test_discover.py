@@ -212,3 +212,16 @@ def test_an_unchanged_feed_is_read_from_raw(feeds_site: SiteServer, tmp_path) ->
     again = _discover(feeds_site, lines, raw=raw, validators=validators, known=set(first.article_urls[:1]))
     assert [p.status for p in again.fetches] == [304]
     assert again.known == 1 and again.article_urls == first.article_urls[1:]
+
+
+def test_auto_passes_over_a_feed_with_no_article_of_the_source(feeds_site: SiteServer) -> None:
+    """A site-wide or other-section feed announced on the start page must not stop the listing walk."""
+    base = feeds_site.base_url
+    feeds_site.routes["/rss/tin-tuc.rss"] = "empty.rss"
+    feeds_site.routes.pop("/sitemap-index.xml")
+    found = _discover(feeds_site, 'discover = "auto"')
+    assert found.method == "listings" and found.listing_pages == 2
+    assert found.article_urls == [f"{base}/tin/hoi-nghi-giao-ban.html", f"{base}/tin/tap-huan-an-toan-thong-tin.html"]
+    # declared, the same feed is trusted: read, nothing in it, no error
+    declared = _discover(feeds_site, f'discover = "feeds"\nfeed_urls = ["{base}/rss/tin-tuc.rss"]')
+    assert declared.method == "feeds" and declared.error is None and declared.article_urls == []

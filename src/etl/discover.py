@@ -196,8 +196,12 @@ class _Discoverer:
         log.info("%s: %s gives %d article link(s) of %d entries", self.source.id, url, kept, len(doc.entries))
         return kept
 
-    def read_feeds(self, urls: Iterable[str]) -> bool:
-        """True when at least one feed was read (even one with no new entry)."""
+    def read_feeds(self, urls: Iterable[str], *, need_articles: bool = False) -> bool:
+        """True when at least one feed was read (even one with no new entry).
+
+        With ``need_articles`` (auto mode) a feed counts only if some entry is an article of this
+        source: a portal's site-wide or other-section feed must not stop the listing walk.
+        """
         read = False
         for url in urls:
             doc = self.document(url, "feed")
@@ -206,12 +210,14 @@ class _Discoverer:
             if doc.kind not in ("rss", "atom"):
                 self.fail(url, f"is a sitemap ({doc.kind}), not a feed: list it in sitemap_urls")
                 continue
-            self.keep_entries(doc, url)
-            read = True
+            read = self.keep_entries(doc, url) > 0 or not need_articles or read
         return read
 
-    def read_sitemaps(self, urls: Iterable[str]) -> bool:
-        """True when at least one sitemap was read. An index is followed one level, newest first."""
+    def read_sitemaps(self, urls: Iterable[str], *, need_articles: bool = False) -> bool:
+        """True when at least one sitemap was read. An index is followed one level, newest first.
+
+        ``need_articles`` as for :meth:`read_feeds`.
+        """
         read = False
         for url in urls:
             doc = self.document(url, "sitemap")
@@ -221,10 +227,9 @@ class _Discoverer:
                 self.fail(url, f"is a feed ({doc.kind}), not a sitemap: list it in feed_urls")
                 continue
             if not doc.is_index:
-                self.keep_entries(_newest_first(doc), url)
-                read = True
+                read = self.keep_entries(_newest_first(doc), url) > 0 or not need_articles or read
                 continue
-            read = True
+            read = read or not need_articles
             for child in _newest_first(doc).entries:
                 if netloc_of(child.url) not in self.source.allowed_netlocs:
                     self.fail(child.url, "sitemap on a foreign host, not followed")
@@ -235,7 +240,7 @@ class _Discoverer:
                 if sub.is_index:
                     self.fail(child.url, "nested sitemap index, not followed (one level only)")
                     continue
-                self.keep_entries(_newest_first(sub), child.url)
+                read = self.keep_entries(_newest_first(sub), child.url) > 0 or read
         return read
 
     def robots_sitemaps(self) -> list[str]:
@@ -300,10 +305,10 @@ def discover(
                     queue.append(listing)
             if html is not None:
                 announced.extend(f for f in feed_links(html, url) if f not in announced)
-        if announced and d.read_feeds(announced):
+        if announced and d.read_feeds(announced, need_articles=True):
             result.method = "feeds"
         elif (sitemaps := list(dict.fromkeys([*source.sitemap_urls, *d.robots_sitemaps()]))) and d.read_sitemaps(
-            sitemaps
+            sitemaps, need_articles=True
         ):
             result.method = "sitemaps"
         else:
