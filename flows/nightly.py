@@ -7,7 +7,6 @@ HTTP session and reads raw pages by hash, so any worker process can run any task
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from contextlib import ExitStack
@@ -165,7 +164,8 @@ def publish_report(report: RunReport) -> None:
     create_markdown_artifact(key="run-summary", markdown=render_markdown(report),
                              description=f"Run {report.run_id}: {report.status}")
     create_table_artifact(key="run-sources", table=source_rows(report), description="Per-source counts")
-    create_link_artifact(key="run-data", link=Path(report.data_dir, "curated").resolve().as_uri(),
+    curated = store.location_uri(report.data_dir, "curated")
+    create_link_artifact(key="run-data", link=curated if store.is_remote(curated) else Path(curated).as_uri(),
                          link_text=f"{report.data_dir}/curated", description="Where the curated tables are")
 
 
@@ -274,7 +274,7 @@ def collect_news(
         if task_runner == "dask" or dask_address:
             # Workers may run elsewhere: hand them an absolute data dir.
             report = crawl_and_write.with_options(task_runner=dask_runner(dask_address))(
-                config, sources, os.path.abspath(data_dir), run_id, max_listing_pages, started_at, parameters)
+                config, sources, store.location_uri(data_dir), run_id, max_listing_pages, started_at, parameters)
         else:
             batches = crawl(selected, allow_private_networks=cfg.allow_private_networks, data_dir=data_dir,
                             run_id=run_id, max_listing_pages=max_listing_pages)
@@ -289,4 +289,4 @@ def collect_news(
         # no traceback (raising would log one); on_failure hooks and automations still see Failed.
         return Failed(message=failed)
     return {"run_id": report.run_id, "status": report.status, "per_source": report.per_source,
-            "table_versions": report.table_versions, "data_dir": os.path.abspath(data_dir)}
+            "table_versions": report.table_versions, "data_dir": store.location_uri(data_dir)}

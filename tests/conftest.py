@@ -81,3 +81,51 @@ def run_without_prefect(config_path: Path, data_dir: Path, sources: list[str] | 
             batches.append(collect_articles(batch, source, fetcher, raw, DEFAULT_SETTINGS, run_id=run_id))
     return write_run(tables, batches, DEFAULT_SETTINGS, run_id=run_id, started_at=started,
                      parameters={"config": str(config_path)})
+
+
+def _serve_s3(ports) -> None:
+    """Child process: moto's S3 server on an ephemeral loopback port, until killed."""
+    import logging
+    import threading
+
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    ports.put(server.get_host_and_port()[1])
+    threading.Event().wait()
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[dict[str, str]]:
+    """An S3-compatible server on 127.0.0.1 (moto) with one bucket; yields the ``AWS_*`` variables for it.
+
+    It runs in its own process: deltalake calls block while holding the GIL, so a server thread in
+    the test process could never answer them.
+    """
+    import multiprocessing
+
+    import boto3
+
+    ctx = multiprocessing.get_context("spawn")
+    ports = ctx.Queue()
+    child = ctx.Process(target=_serve_s3, args=(ports,), daemon=True)
+    child.start()
+    port = ports.get(timeout=120)
+    env = {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}", "AWS_ACCESS_KEY_ID": "test-key",
+           "AWS_SECRET_ACCESS_KEY": "test-secret", "AWS_REGION": "us-east-1", "AWS_ALLOW_HTTP": "true"}
+    boto3.client("s3", endpoint_url=env["AWS_ENDPOINT_URL"], aws_access_key_id=env["AWS_ACCESS_KEY_ID"],
+                 aws_secret_access_key=env["AWS_SECRET_ACCESS_KEY"],
+                 region_name=env["AWS_REGION"]).create_bucket(Bucket="news-archive")
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    yield env
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    child.terminate()
+    child.join(30)

@@ -22,19 +22,19 @@ SAME = ["article_id", "source_id", "url", "content_hash", "raw_sha256"]
 
 
 @pytest.fixture(scope="module")
-def dask_cluster(prefect_harness) -> Iterator[str]:
-    """A scheduler and two worker processes, told where this session's Prefect API is."""
+def dask_cluster(prefect_harness, s3_server: dict[str, str]) -> Iterator[str]:
+    """A scheduler and two worker processes, told where this session's Prefect API and S3 server are."""
     from distributed import LocalCluster
     from prefect.settings import PREFECT_API_URL
 
     with LocalCluster(n_workers=2, threads_per_worker=2, processes=True, host="127.0.0.1",
                       scheduler_port=0, dashboard_address=None,
-                      env={"PREFECT_API_URL": PREFECT_API_URL.value()}) as cluster:
+                      env={"PREFECT_API_URL": PREFECT_API_URL.value(), **s3_server}) as cluster:
         yield cluster.scheduler_address
 
 
-def _rows(data: Path) -> pl.DataFrame:
-    return pl.read_delta(str(store.Tables.at(data).articles)).select(SAME).sort("article_id")
+def _rows(data: Path | str) -> pl.DataFrame:
+    return store.read_table(store.Tables.at(data).articles).select(SAME).sort("article_id")
 
 
 def test_the_fixture_site_on_a_dask_cluster_gives_the_rows_of_a_threads_run(
@@ -52,11 +52,16 @@ def test_the_fixture_site_on_a_dask_cluster_gives_the_rows_of_a_threads_run(
     runs = pl.read_delta(str(store.Tables.at(on_dask).runs))
     assert '"dask_address": "tcp://127.0.0.1:' in runs["parameters"][0]
 
-    state = collect_news(config=str(demo_sources), data_dir=str(on_dask), dask_address=dask_cluster,
-                         return_state=True)
-    assert state.is_completed(), state.message
-    assert _rows(on_dask).equals(expected), "the rerun on the cluster changed or added rows"
-    assert pl.read_delta(str(store.Tables.at(on_dask).runs)).height == 2
+    # The same into the S3 server: raw pages and tables in the bucket, tasks on the cluster.
+    bucket = "s3://news-archive/dask-run/data"
+    for night in (1, 2):
+        state = collect_news(config=str(demo_sources), data_dir=bucket, dask_address=dask_cluster,
+                             return_state=True)
+        assert state.is_completed(), state.message
+        assert _rows(bucket).equals(expected), f"night {night} on the cluster into S3 differs from threads"
+    runs = store.read_table(store.Tables.at(bucket).runs).sort("started_at")
+    new = [c["value"] for c in runs["counts"][1] if c["name"] == "new"]
+    assert runs.height == 2 and new and not any(new), "the rerun fetched articles again"
 
 
 def test_a_malformed_dask_address_is_bad_input(tmp_path: Path, capsys) -> None:

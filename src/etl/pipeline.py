@@ -694,7 +694,7 @@ def reprocess_source(source: Source, tables: store.Tables, raw: RawStore, settin
     batch = SourceBatch(source_id=source.id, discovery=Discovery(source_id=source.id))
     if not store.exists(tables.fetch_log):
         return batch
-    pages = (pl.scan_delta(str(tables.fetch_log))
+    pages = (store.scan(tables.fetch_log)
              .filter((pl.col("source_id") == source.id) & (pl.col("kind") == "article")
                      & pl.col("sha256").is_not_null())
              .sort("fetched_at").group_by("url", maintain_order=True).last().collect())

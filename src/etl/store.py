@@ -10,6 +10,7 @@ import fcntl
 import json
 import logging
 import os
+import random
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
@@ -21,12 +22,39 @@ from typing import Any
 
 import polars as pl
 from deltalake import CommitProperties, DeltaTable
+from deltalake.exceptions import CommitFailedError
+from upath import UPath
 
 from etl.errors import StoreError, UsageError
 
 log = logging.getLogger(__name__)
 
 UTC_TS = pl.Datetime("us", "UTC")
+
+#: The standard variables an S3-compatible store is configured with (AWS, MinIO, Ceph, R2 alike).
+S3_ENV = ("AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION",
+          "AWS_ALLOW_HTTP")
+#: Commits a merge retries after losing to a concurrent writer (Delta's optimistic concurrency).
+COMMIT_RETRIES = 10
+
+
+def is_remote(location: str | os.PathLike[str]) -> bool:
+    """An object-store URI (``s3://bucket/prefix``) rather than a local folder."""
+    return "://" in str(location)
+
+
+def location_uri(location: str | os.PathLike[str], *parts: str) -> str:
+    """An absolute location anyone can open: the URI as given, or a local folder's absolute path."""
+    if is_remote(location):
+        return "/".join([str(location).rstrip("/"), *parts])
+    return str(Path(location, *parts).resolve())
+
+
+def storage_options(location: str | os.PathLike[str]) -> dict[str, str] | None:
+    """deltalake/polars storage options for a location: the ``AWS_*`` variables set, for a URI."""
+    if not is_remote(location):
+        return None
+    return {key: os.environ[key] for key in S3_ENV if os.environ.get(key)}
 
 IMAGE = pl.Struct({"url": pl.String, "alt": pl.String, "caption": pl.String})
 PERSON = pl.Struct({"name": pl.String, "position": pl.String})
@@ -142,6 +170,9 @@ class Tables:
 
     @classmethod
     def at(cls, data_dir: str | Path) -> Tables:
+        """A local folder (made absolute) or an object-store URI such as ``s3://bucket/prefix``."""
+        if is_remote(data_dir):
+            return cls(UPath(str(data_dir).rstrip("/")))
         return cls(Path(data_dir).resolve())
 
     @property
@@ -187,11 +218,20 @@ def frame(rows: list[dict[str, Any]], schema: Mapping[str, pl.DataType]) -> pl.D
 
 
 def exists(path: Path) -> bool:
-    return DeltaTable.is_deltatable(str(path))
+    return DeltaTable.is_deltatable(str(path), storage_options=storage_options(path))
+
+
+def table(path: Path) -> DeltaTable:
+    return DeltaTable(str(path), storage_options=storage_options(path))
+
+
+def scan(path: Path) -> pl.LazyFrame:
+    """A lazy scan of a table, so a caller reads only the columns and rows it selects."""
+    return pl.scan_delta(str(path), storage_options=storage_options(path))
 
 
 def version_of(path: Path) -> int | None:
-    return DeltaTable(str(path)).version() if exists(path) else None
+    return table(path).version() if exists(path) else None
 
 
 def read_table(path: Path, schema: Mapping[str, pl.DataType] | None = None, *,
@@ -201,7 +241,7 @@ def read_table(path: Path, schema: Mapping[str, pl.DataType] | None = None, *,
         if schema is None:
             raise StoreError(f"no Delta table at {path}")
         return pl.DataFrame(schema=dict(schema))
-    return pl.read_delta(str(path), version=version)
+    return pl.read_delta(str(path), version=version, storage_options=storage_options(path))
 
 
 def _commit(run_id: str, operation: str) -> CommitProperties:
@@ -210,17 +250,17 @@ def _commit(run_id: str, operation: str) -> CommitProperties:
 
 def append(path: Path, df: pl.DataFrame, *, run_id: str, operation: str = "append") -> int:
     """Append rows (possibly none) as one new version; return that version."""
-    df.write_delta(str(path), mode="append",
+    df.write_delta(str(path), mode="append", storage_options=storage_options(path),
                    delta_write_options={"commit_properties": _commit(run_id, operation),
                                         "schema_mode": "merge"})
-    return DeltaTable(str(path)).version()
+    return table(path).version()
 
 
 def overwrite(path: Path, df: pl.DataFrame, *, run_id: str, operation: str = "overwrite") -> int:
-    df.write_delta(str(path), mode="overwrite",
+    df.write_delta(str(path), mode="overwrite", storage_options=storage_options(path),
                    delta_write_options={"commit_properties": _commit(run_id, operation),
                                         "schema_mode": "overwrite"})
-    return DeltaTable(str(path)).version()
+    return table(path).version()
 
 
 def merge(path: Path, df: pl.DataFrame, *, key: str, run_id: str, change_column: str | None = None,
@@ -234,29 +274,40 @@ def merge(path: Path, df: pl.DataFrame, *, key: str, run_id: str, change_column:
     if not exists(path):
         version = append(path, df, run_id=run_id, operation=operation)
         return version, {"inserted": df.height, "updated": 0}
-    before = DeltaTable(str(path)).version()
     metrics: dict[str, Any] = {}
     if df.height:
-        merger = df.write_delta(
-            str(path), mode="merge",
-            delta_merge_options={"predicate": f"s.{key} = t.{key}", "source_alias": "s",
-                                 "target_alias": "t", "commit_properties": _commit(run_id, operation),
-                                 "merge_schema": True},
-        )
         predicate = f"s.{change_column} IS DISTINCT FROM t.{change_column}" if change_column else None
-        metrics = merger.when_matched_update_all(predicate=predicate).when_not_matched_insert_all().execute()
-    after = DeltaTable(str(path)).version()
-    if after == before:
-        after = append(path, df.clear(), run_id=run_id, operation=f"{operation} (no change)")
-    return after, {"inserted": int(metrics.get("num_target_rows_inserted", 0)),
-                   "updated": int(metrics.get("num_target_rows_updated", 0))}
+        for attempt in range(COMMIT_RETRIES + 1):
+            merger = df.write_delta(
+                str(path), mode="merge", storage_options=storage_options(path),
+                delta_merge_options={"predicate": f"s.{key} = t.{key}", "source_alias": "s",
+                                     "target_alias": "t", "commit_properties": _commit(run_id, operation),
+                                     "merge_schema": True},
+            )
+            try:
+                metrics = merger.when_matched_update_all(predicate=predicate).when_not_matched_insert_all().execute()
+                break
+            except CommitFailedError as exc:
+                # Another writer committed first: merge again against its version (rows it
+                # inserted are now matched, so nothing is written twice).
+                if attempt == COMMIT_RETRIES:
+                    raise StoreError(f"{path}: gave up after {attempt + 1} conflicting commits: {exc}") from exc
+                log.info("%s: concurrent commit, merging again (%d)", path, attempt + 1)
+                time.sleep(random.uniform(0.05, 0.3) * (attempt + 1))
+    counts = {"inserted": int(metrics.get("num_target_rows_inserted", 0)),
+              "updated": int(metrics.get("num_target_rows_updated", 0))}
+    # A merge that changes nothing commits nothing; judged by its own metrics, not by the table's
+    # version, which a concurrent writer may have moved meanwhile.
+    if not any(counts.values()):
+        return append(path, df.clear(), run_id=run_id, operation=f"{operation} (no change)"), counts
+    return table(path).version(), counts
 
 
 def known_urls(tables: Tables, source_id: str | None = None) -> set[str]:
     """Canonical and as-discovered URLs of every stored article: discovery skips these."""
     if not exists(tables.articles):
         return set()
-    lf = pl.scan_delta(str(tables.articles))
+    lf = scan(tables.articles)
     if source_id is not None:
         lf = lf.filter(pl.col("source_id") == source_id)
     df = lf.select("url", "fetched_url").collect()
@@ -268,7 +319,7 @@ def failed_article_fetches(tables: Tables, source_id: str) -> pl.DataFrame:
     if not exists(tables.fetch_log):
         return pl.DataFrame(schema={"url": pl.String, "status": pl.Int32, "error": pl.String,
                                     "failures": pl.UInt32})
-    log = pl.scan_delta(str(tables.fetch_log)).filter(
+    log = scan(tables.fetch_log).filter(
         (pl.col("source_id") == source_id) & (pl.col("kind") == "article"))
     succeeded = log.filter(pl.col("error").is_null()).select("url").unique()
     return (log.filter(pl.col("error").is_not_null()).join(succeeded, on="url", how="anti")
@@ -281,7 +332,7 @@ def repeatedly_quarantined(tables: Tables, source_id: str, times: int) -> set[st
     """URLs quarantined in at least ``times`` runs (a page that keeps failing a quality check)."""
     if not exists(tables.quarantine):
         return set()
-    df = (pl.scan_delta(str(tables.quarantine)).filter(pl.col("source_id") == source_id)
+    df = (scan(tables.quarantine).filter(pl.col("source_id") == source_id)
           .group_by("url").agg(pl.col("run_id").n_unique().alias("runs"))
           .filter(pl.col("runs") >= times).collect())
     return set(df["url"].to_list())
@@ -295,7 +346,7 @@ def listing_validators(tables: Tables, source_id: str) -> dict[str, tuple[str | 
     """Per listing URL, the last ETag / Last-Modified served with a body and that body's raw sha256."""
     if not exists(tables.fetch_log):
         return {}
-    df = (pl.scan_delta(str(tables.fetch_log))
+    df = (scan(tables.fetch_log)
           .filter((pl.col("source_id") == source_id) & pl.col("kind").is_in(DISCOVERY_KINDS)
                   & (pl.col("status") == 200) & pl.col("sha256").is_not_null()
                   & (pl.col("etag").is_not_null() | pl.col("last_modified").is_not_null()))
@@ -313,7 +364,7 @@ def refresh_candidates(tables: Tables, source_id: str, *, published_since: datet
     """
     if not exists(tables.articles):
         return []
-    articles = (pl.scan_delta(str(tables.articles))
+    articles = (scan(tables.articles)
                 .filter((pl.col("source_id") == source_id) & (pl.col("published_at") >= published_since))
                 .select("article_id", "url", "fetched_url", "raw_sha256", "content_hash", "published_at")
                 .sort("published_at", descending=True).head(limit).collect())
@@ -321,7 +372,7 @@ def refresh_candidates(tables: Tables, source_id: str, *, published_since: datet
         return []
     validators = pl.DataFrame(schema={"raw_sha256": pl.String, "etag": pl.String, "last_modified": pl.String})
     if exists(tables.fetch_log):
-        validators = (pl.scan_delta(str(tables.fetch_log))
+        validators = (scan(tables.fetch_log)
                       .filter((pl.col("source_id") == source_id) & (pl.col("kind") == "article")
                               & pl.col("sha256").is_in(articles["raw_sha256"].to_list()))
                       .sort("fetched_at").group_by("sha256").last()
@@ -345,11 +396,11 @@ def new_versions(tables: Tables, articles: pl.DataFrame) -> pl.DataFrame:
     if articles.is_empty():
         return empty
     ids = articles["article_id"].to_list()
-    stored = (pl.scan_delta(str(tables.articles)).filter(pl.col("article_id").is_in(ids)).collect()
+    stored = (scan(tables.articles).filter(pl.col("article_id").is_in(ids)).collect()
               if exists(tables.articles) else pl.DataFrame(schema=dict(ARTICLES_SCHEMA)))
     latest = pl.DataFrame(schema={"article_id": pl.String, "version": pl.Int64, "content_hash": pl.String})
     if exists(tables.article_versions):
-        latest = (pl.scan_delta(str(tables.article_versions)).filter(pl.col("article_id").is_in(ids))
+        latest = (scan(tables.article_versions).filter(pl.col("article_id").is_in(ids))
                   .sort("version").group_by("article_id").last().select("article_id", "version", "content_hash")
                   .collect())
     known_hash = dict(zip(latest["article_id"], latest["content_hash"], strict=True))
@@ -389,19 +440,19 @@ def rebuild_mentions(tables: Tables, *, run_id: str) -> int:
 
 
 def history(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    return DeltaTable(str(path)).history(limit) if exists(path) else []
+    return table(path).history(limit) if exists(path) else []
 
 
 def compact(path: Path) -> dict[str, Any]:
     """Rewrite small files into larger ones (a new version; data unchanged)."""
-    return DeltaTable(str(path)).optimize.compact() if exists(path) else {}
+    return table(path).optimize.compact() if exists(path) else {}
 
 
 def vacuum(path: Path, retention_days: int) -> list[str]:
     """Delete data files no version younger than the retention still needs."""
     if not exists(path):
         return []
-    return DeltaTable(str(path)).vacuum(retention_hours=retention_days * 24, dry_run=False,
+    return table(path).vacuum(retention_hours=retention_days * 24, dry_run=False,
                                         enforce_retention_duration=False)
 
 
@@ -412,6 +463,11 @@ def run_lock(data_dir: str | Path, *, timeout_s: float) -> Iterator[None]:
     An OS file lock (released by the kernel if the process dies), so a killed run never
     leaves a stale lock behind.
     """
+    if is_remote(data_dir):
+        # Object storage has no such lock, and needs none: commits are conditional (Delta's
+        # optimistic concurrency) and merges retry on conflict, so concurrent runs lose nothing.
+        yield
+        return
     lock_path = Path(data_dir) / ".etl.lock"
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -440,6 +496,8 @@ def check_data_dir(data_dir: str | Path) -> Path:
     Otherwise a file in its place or a read-only mount surfaces as a ``FileExistsError`` /
     ``PermissionError`` traceback from deep in the first write, after every page was fetched.
     """
+    if is_remote(data_dir):
+        return UPath(str(data_dir))
     path = Path(data_dir)
     if path.exists() and not path.is_dir():
         raise UsageError(f"data dir {path} is a file, not a directory")
