@@ -306,6 +306,7 @@ def _run_axis(ax: Any, labels: list[str]) -> None:
     step = max(1, len(labels) // 12)
     ticks = list(range(0, len(labels), step))
     ax.set_xticks(ticks, [labels[i] for i in ticks], rotation=30, ha="right")
+    ax.set_xlim(-0.6, max(len(labels), 8) - 0.4)  # a first run is one bar, not the whole width
     ax.set_xlabel(f"run start, {TZ_LABEL}")
 
 
