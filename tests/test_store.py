@@ -144,3 +144,26 @@ def test_refresh_candidates_are_recent_articles_with_their_stored_pages_validato
                                                                             '"v1"')]
     assert store.refresh_candidates(tables, "mic", published_since=datetime(2024, 1, 1, tzinfo=UTC), limit=1)[0][
         "article_id"] == "a" * 16
+
+
+def test_mentions_are_replaced_for_the_written_articles_only(tmp_path) -> None:
+    tables = store.Tables.at(tmp_path)
+    a = {**_row("a" * 16, "A", "h1"), "people": [{"name": "Nguyễn Văn An", "position": "Giám đốc"}]}
+    b = {**_row("b" * 16, "B", "h2"), "people": [{"name": "Trần Thị Bình", "position": None}]}
+    store.merge(tables.articles, store.frame([a, b], store.ARTICLES_SCHEMA), key="article_id", run_id="r1")
+    store.merge_mentions(tables, store.frame([a, b], store.ARTICLES_SCHEMA), run_id="r1")
+    edited = {**a, "content_hash": "h3", "people": [{"name": "Lê Văn Cường", "position": None}]}
+    store.merge(tables.articles, store.frame([edited], store.ARTICLES_SCHEMA), key="article_id", run_id="r2",
+                change_column="content_hash")
+    version = store.merge_mentions(tables, store.frame([edited], store.ARTICLES_SCHEMA), run_id="r2")
+    mentions = store.read_table(tables.mentions)
+    names = mentions.filter(pl.col("kind") == "person").sort("name").select("article_id", "name").rows()
+    assert names == [("a" * 16, "Lê Văn Cường"), ("b" * 16, "Trần Thị Bình")]
+    rebuilt = store.mentions_of(store.read_table(tables.articles))
+    assert mentions.sort(mentions.columns).equals(rebuilt.sort(rebuilt.columns)), "differs from a full rebuild"
+    last = store.table(tables.mentions).history(1)[0]
+    assert last["version"] == version and last.get("etl.run_id") == "r2"
+    # The commit wrote only the edited article's mentions.
+    written = store.mentions_of(store.frame([edited], store.ARTICLES_SCHEMA)).height
+    assert int(last["operationMetrics"]["num_added_rows"]) == written < rebuilt.height
+    assert store.merge_mentions(tables, store.frame([], store.ARTICLES_SCHEMA), run_id="r3") == version + 1

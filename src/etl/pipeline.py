@@ -596,7 +596,7 @@ def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settin
                                                 run_id=run_id)
     versions["articles"], merged = store.merge(tables.articles, articles, key="article_id", run_id=run_id,
                                                change_column="content_hash", operation="run")
-    versions["mentions"] = store.rebuild_mentions(tables, run_id=run_id)
+    versions["mentions"] = store.merge_mentions(tables, articles, run_id=run_id)
     versions["quarantine"] = store.append(tables.quarantine, store.frame(quarantine, store.QUARANTINE_SCHEMA),
                                           run_id=run_id)
     now = datetime.now(UTC)
@@ -668,17 +668,16 @@ def _source_stats(batch: SourceBatch) -> dict[str, float]:
 
 def _previous_source_stats(tables: store.Tables) -> dict[str, dict[str, float]]:
     """Stats of the last run that wrote rows, per source, read back from ``runs`` and ``articles``."""
-    runs = store.read_table(tables.runs, store.RUNS_SCHEMA)
-    if runs.is_empty():
+    if not store.exists(tables.runs):
         return {}
-    last = runs.sort("finished_at").tail(1)
+    last = store.scan(tables.runs).select("finished_at", "counts").sort("finished_at").tail(1).collect()
     counts = last.explode("counts").unnest("counts").filter(pl.col("name") == "articles_found")
     stats: dict[str, dict[str, float]] = {r["source_id"]: {"rows": float(r["value"])}
                                           for r in counts.iter_rows(named=True)}
-    articles = store.read_table(tables.articles, store.ARTICLES_SCHEMA)
-    if articles.height:
-        nulls = articles.group_by("source_id").agg(
-            [pl.col(c).is_null().mean().alias(f"null_{c}") for c in WATCHED_NULLS])
+    if store.exists(tables.articles):
+        # Only the watched columns are read (the table's bodies never leave the files).
+        nulls = (store.scan(tables.articles).group_by("source_id")
+                 .agg([pl.col(c).is_null().mean().alias(f"null_{c}") for c in WATCHED_NULLS]).collect())
         for r in nulls.iter_rows(named=True):
             stats.setdefault(r["source_id"], {}).update({k: v for k, v in r.items() if k != "source_id"})
     return stats

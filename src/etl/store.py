@@ -422,9 +422,8 @@ def new_versions(tables: Tables, articles: pl.DataFrame) -> pl.DataFrame:
     return frame(out, ARTICLE_VERSIONS_SCHEMA) if out else empty
 
 
-def rebuild_mentions(tables: Tables, *, run_id: str) -> int:
-    """One row per (article, person) and (article, document), rebuilt from ``articles``."""
-    articles = read_table(tables.articles, ARTICLES_SCHEMA)
+def mentions_of(articles: pl.DataFrame) -> pl.DataFrame:
+    """One row per (article, person) and (article, document) of the given article rows."""
     base = articles.select("article_id", "source_id", "published_at", "people", "documents")
     people = (base.select("article_id", "source_id", "published_at", "people").explode("people")
               .drop_nulls("people").unnest("people")
@@ -434,9 +433,42 @@ def rebuild_mentions(tables: Tables, *, run_id: str) -> int:
             .rename({"type": "doc_type", "date": "doc_date"})
             .with_columns(kind=pl.lit("document")))
     mentions = pl.concat([people, docs], how="diagonal_relaxed")
-    mentions = mentions.select([pl.col(c).cast(t) if c in mentions.columns else pl.lit(None, t).alias(c)
-                                for c, t in MENTIONS_SCHEMA.items()])
-    return overwrite(tables.mentions, mentions, run_id=run_id, operation="rebuild mentions")
+    return mentions.select([pl.col(c).cast(t) if c in mentions.columns else pl.lit(None, t).alias(c)
+                            for c, t in MENTIONS_SCHEMA.items()])
+
+
+def rebuild_mentions(tables: Tables, *, run_id: str) -> int:
+    """The whole ``mentions`` table rebuilt from ``articles`` (a new table, or a repair)."""
+    return overwrite(tables.mentions, mentions_of(read_table(tables.articles, ARTICLES_SCHEMA)), run_id=run_id,
+                     operation="rebuild mentions")
+
+
+def merge_mentions(tables: Tables, articles: pl.DataFrame, *, run_id: str) -> int:
+    """Replace the mentions of these articles only, in one commit: a night costs what it wrote.
+
+    ``articles`` are the rows the run merged (already in ``articles``); rows of other articles are
+    not read or rewritten. The first run on a data dir builds the table whole.
+    """
+    if not exists(tables.mentions):
+        return rebuild_mentions(tables, run_id=run_id)
+    ids = sorted(set(articles["article_id"].to_list()))
+    if not ids:
+        return append(tables.mentions, pl.DataFrame(schema=MENTIONS_SCHEMA), run_id=run_id,
+                      operation="mentions (no change)")
+    # Article ids are hex digests: safe to quote as SQL literals.
+    predicate = "article_id IN (" + ", ".join(f"'{i}'" for i in ids) + ")"
+    rows = mentions_of(articles)
+    for attempt in range(COMMIT_RETRIES + 1):
+        try:
+            rows.write_delta(str(tables.mentions), mode="overwrite", storage_options=storage_options(tables.mentions),
+                             delta_write_options={"predicate": predicate,
+                                                  "commit_properties": _commit(run_id, "merge mentions")})
+            break
+        except CommitFailedError as exc:
+            if attempt == COMMIT_RETRIES:
+                raise StoreError(f"{tables.mentions}: gave up after {attempt + 1} conflicting commits: {exc}") from exc
+            time.sleep(random.uniform(0.05, 0.3) * (attempt + 1))
+    return table(tables.mentions).version()
 
 
 def history(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
