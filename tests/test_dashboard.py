@@ -177,3 +177,18 @@ def test_cli_writes_the_report_and_rejects_bad_input(data_dir: Path, tmp_path: P
     blocker.write_text("x")
     assert main(["report", "--data-dir", str(data_dir), "--out", str(blocker / "report.html")]) == 2
     assert "cannot write the report" in capsys.readouterr().err
+
+
+def test_an_object_store_data_dir_is_reported_into_a_local_file(
+    s3_server: dict[str, str], demo_sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uuid
+
+    bucket = f"s3://news-archive/{uuid.uuid4().hex[:8]}/data"
+    run_without_prefect(demo_sources, bucket, ["nghean"])
+    result = dashboard.write_report(bucket, tmp_path / "r.html")
+    page = result.path.read_text(encoding="utf-8")
+    assert bucket in page and "nghean" in _charts(page)["weekly"]
+    assert result.figures["articles"] == 6
+    monkeypatch.chdir(tmp_path)
+    assert dashboard.default_report_path(bucket) == tmp_path.resolve() / "report.html"

@@ -103,3 +103,16 @@ def test_a_second_export_replaces_the_first_and_a_foreign_folder_is_never_touche
     assert main(["export", "--data-dir", str(updated), "--out", str(updated)]) == 2
     assert main(["export", "--data-dir", str(tmp_path / "nothing"), "--out", str(out)]) == 2
     assert "no curated tables" in capsys.readouterr().err
+
+
+def test_an_object_store_data_dir_exports_to_a_local_folder(
+    s3_server: dict[str, str], demo_sources: Path, tmp_path: Path, capsys
+) -> None:
+    import uuid
+
+    bucket = f"s3://news-archive/{uuid.uuid4().hex[:8]}/data"
+    run_without_prefect(demo_sources, bucket, ["nghean"])
+    done = {t.table: t for t in export_current(bucket, tmp_path / "export")}
+    assert done["articles"].rows == len(pd.read_parquet(tmp_path / "export" / "articles")) == 6
+    assert main(["export", "--data-dir", bucket]) == 2
+    assert "--out DIR is needed" in capsys.readouterr().err

@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace, *, fixture_site: bool) -> int:
     from etl import store
     from etl.config import load_config
-    from etl.dashboard import REPORT_NAME
+    from etl.dashboard import default_report_path
     from etl.report import load_run_report, render_console
 
     if not fixture_site:
@@ -175,7 +175,7 @@ def _run(args: argparse.Namespace, *, fixture_site: bool) -> int:
     report = load_run_report(store.Tables.at(args.data_dir))
     if report is not None and report.started_at >= started.replace(microsecond=0):
         print(render_console(report))
-        data_report = Path(args.data_dir, REPORT_NAME)
+        data_report = default_report_path(args.data_dir)
         if data_report.is_file() and data_report.stat().st_mtime >= started.timestamp():
             print(f"Report: {data_report.resolve()} (open it in a browser; `etl report` rebuilds it)")
     if not state.is_completed():
@@ -250,6 +250,10 @@ def _export(args: argparse.Namespace) -> int:
     tables = store.Tables.at(args.data_dir)
     if not any(store.exists(p) for p in tables.curated_tables().values()):
         print(f"etl: no curated tables in {tables.curated} (run `etl run` or `etl demo` first)", file=sys.stderr)
+        return 2
+    if args.out is None and store.is_remote(args.data_dir):
+        print("etl: --out DIR is needed to export an object-store data dir (the export is a local folder)",
+              file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else tables.data_dir / "export"
     try:

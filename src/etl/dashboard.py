@@ -97,7 +97,7 @@ def _read(path: Path, schema: dict[str, pl.DataType], columns: list[str]) -> pl.
     """Only the columns a chart needs (articles' bodies are most of the table's bytes)."""
     if not store.exists(path):
         return pl.DataFrame(schema={c: schema[c] for c in columns})
-    return pl.scan_delta(str(path)).select(columns).collect()
+    return store.scan(path).select(columns).collect()
 
 
 def load_report_data(tables: store.Tables, since: date | None = None) -> ReportData:
@@ -709,13 +709,18 @@ def render_html(data: ReportData, data_dir: str | Path, *, generated_at: datetim
     )
 
 
+def default_report_path(data_dir: str | Path) -> Path:
+    """``DATA_DIR/report.html``; for an object-store data dir (``s3://…``) ``./report.html``, a file to open."""
+    return Path(REPORT_NAME).resolve() if store.is_remote(data_dir) else Path(data_dir).resolve() / REPORT_NAME
+
+
 def write_report(data_dir: str | Path, out: str | Path | None = None, *, since: date | None = None) -> ReportResult:
-    """Build the report of ``data_dir`` into ``out`` (default ``DATA_DIR/report.html``), atomically."""
+    """Build the report of ``data_dir`` into the local file ``out`` (default: ``default_report_path``), atomically."""
     started = time.perf_counter()
     tables = store.Tables.at(data_dir)
-    target = Path(out) if out is not None else tables.data_dir / REPORT_NAME
+    target = Path(out) if out is not None else default_report_path(data_dir)
     data = load_report_data(tables, since)
-    page = render_html(data, tables.data_dir)
+    page = render_html(data, store.location_uri(data_dir))
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.write_text(page, encoding="utf-8")

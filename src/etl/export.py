@@ -73,13 +73,18 @@ def _write(df: pl.DataFrame, folder: Path, month_of: str | None) -> int:
 
 
 def export_current(data_dir: str | Path, out: str | Path) -> list[ExportedTable]:
-    """Write every curated table's current version under ``out`` as plain Parquet; replace a previous export."""
+    """Write every curated table's current version under the local folder ``out`` as plain Parquet.
+
+    ``data_dir`` may be an object-store URI; a previous export at ``out`` is replaced whole.
+    """
     tables = store.Tables.at(data_dir)
     target = Path(out).resolve()
     if target.exists() and not (target / MARKER).is_file():
         if not target.is_dir() or any(target.iterdir()):
             raise StoreError(f"{target} exists and is not an etl export (no {MARKER}); choose an empty or new folder")
-    if target.is_relative_to(tables.curated) or tables.data_dir.is_relative_to(target):
+    if not store.is_remote(data_dir) and (
+        target.is_relative_to(tables.curated) or tables.data_dir.is_relative_to(target)
+    ):
         raise StoreError(f"{target} holds or is inside the data dir's tables; export to a folder of its own")
     staging = target.with_name(f".{target.name}.tmp-{os.getpid()}")
     shutil.rmtree(staging, ignore_errors=True)
@@ -90,11 +95,11 @@ def export_current(data_dir: str | Path, out: str | Path) -> list[ExportedTable]
             version = store.version_of(path)
             if version is None:
                 continue
-            df = pl.read_delta(str(path), version=version)
+            df = store.read_table(path, version=version)
             files = _write(df, staging / name, MONTH_OF[name])
             done.append(ExportedTable(name, version, df.height, files))
         marker = {
-            "data_dir": str(tables.data_dir),
+            "data_dir": store.location_uri(data_dir),
             "exported_at": datetime.now(UTC).isoformat(),
             "tables": {t.table: {"version": t.version, "rows": t.rows, "files": t.files} for t in done},
         }
