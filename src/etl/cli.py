@@ -67,6 +67,15 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
     rep.add_argument("--source", action="append", dest="sources", metavar="ID")
 
+    bkf = sub.add_parser("backfill", help="walk one source's archive of listing pages (resumable)")
+    bkf.add_argument("--source", required=True, metavar="ID", help="the source whose archive is walked")
+    bkf.add_argument("--until", metavar="YYYY-MM-DD",
+                     help="stop after the first listing page whose articles are all older than this date")
+    bkf.add_argument("--max-listing-pages", type=int, metavar="N",
+                     help=f"listing pages to read at most (default {DEFAULT_SETTINGS.crawl.backfill_max_listing_pages})")
+    bkf.add_argument("--config", help="sources TOML file (default: the shipped real portals)")
+    bkf.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
+
     mnt = sub.add_parser("maintain", help="compact small files and vacuum old table versions")
     mnt.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
     mnt.add_argument("--retention-days", type=int, default=DEFAULT_SETTINGS.store.vacuum_retention_days,
@@ -131,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args, fixture_site=args.command == "demo")
         if args.command == "reprocess":
             return _reprocess(args)
+        if args.command == "backfill":
+            return _backfill(args)
         if args.command == "maintain":
             return _maintain(args)
         if args.command == "report":
@@ -200,6 +211,41 @@ def _reprocess(args: argparse.Namespace) -> int:
     result = state.result()
     print(f"Reprocessed {args.data_dir}: {result['merged']}; table versions {result['table_versions']}")
     return 0
+
+
+def _backfill(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from etl.config import load_config
+
+    until = None
+    if args.until is not None:
+        try:
+            until = date.fromisoformat(args.until)
+        except ValueError:
+            print(f"etl: --until {args.until!r} is not a date like 2024-01-31", file=sys.stderr)
+            return 2
+    if args.max_listing_pages is not None and args.max_listing_pages > 10_000:
+        print(f"etl: --max-listing-pages must be at most 10000, got {args.max_listing_pages}", file=sys.stderr)
+        return 2
+    load_config(args.config).select([args.source])  # fail fast, before Prefect starts
+    prepare_prefect_env()
+    from flows.backfill import backfill_news
+
+    with ExitStack() as stack:
+        if sys.stderr.isatty():
+            progress.use(stack.enter_context(progress.RichProgress()))
+        state = backfill_news(source=args.source, until=until, max_listing_pages=args.max_listing_pages,
+                              data_dir=args.data_dir, config=args.config, return_state=True)
+    progress.use(progress.LogProgress())
+    if not state.is_completed():
+        print(f"etl: backfill {state.name}: {state.message}", file=sys.stderr)
+        return 1
+    done = state.result()
+    print(f"Backfill {args.source}: {done['listing_pages']} listing page(s) ({done['listing_from_raw']} read back "
+          f"from raw), {done['new']} new article(s), {done['already_stored']} already stored; "
+          f"stopped: {done['stopped_by']}")
+    return 0 if done["status"] == "completed" else 1
 
 
 def _maintain(args: argparse.Namespace) -> int:

@@ -122,6 +122,8 @@ class CrawlSettings:
     #: Articles fetched per source in one run; the rest wait for the next run, which the run
     #: logs and reports (``left``). Settable in the sources file (``[crawl]`` or per source).
     max_articles_per_run: int = 500
+    #: Listing pages a backfill reads at most when given no page count (``etl backfill``).
+    backfill_max_listing_pages: int = 1000
     #: Articles per fetch task and per extract task: fetching one batch overlaps extracting the last.
     batch_size: int = 100
     #: Nights an article may fail transiently (timeout, 5xx) before it is no longer asked for.

@@ -354,6 +354,31 @@ def listing_validators(tables: Tables, source_id: str) -> dict[str, tuple[str | 
     return {r["url"]: (r["etag"], r["last_modified"], r["sha256"]) for r in df.iter_rows(named=True)}
 
 
+def listing_pages_read(tables: Tables, source_id: str) -> dict[str, str]:
+    """Per listing URL, the raw sha256 of its last successful read: a resumed backfill reads it from raw."""
+    if not exists(tables.fetch_log):
+        return {}
+    df = (scan(tables.fetch_log)
+          .filter((pl.col("source_id") == source_id) & (pl.col("kind") == "listing")
+                  & (pl.col("status") == 200) & pl.col("sha256").is_not_null())
+          .select("url", "sha256", "fetched_at").sort("fetched_at").group_by("url").last().collect())
+    return dict(zip(df["url"].to_list(), df["sha256"].to_list(), strict=True))
+
+
+def stored_published_at(tables: Tables, source_id: str) -> dict[str, datetime | None]:
+    """Publication time of every stored article, by canonical and as-discovered URL (three columns read)."""
+    if not exists(tables.articles):
+        return {}
+    df = (scan(tables.articles).filter(pl.col("source_id") == source_id)
+          .select("url", "fetched_url", "published_at").collect())
+    out: dict[str, datetime | None] = {}
+    for url, fetched, published in df.iter_rows():
+        out[url] = published
+        if fetched:
+            out[fetched] = published
+    return out
+
+
 def refresh_candidates(tables: Tables, source_id: str, *, published_since: datetime,
                        limit: int) -> list[dict[str, Any]]:
     """Stored articles published since ``published_since`` (newest first, at most ``limit``).
