@@ -3,6 +3,7 @@
     etl run [--config FILE] [--data-dir DIR] [--source ID ...] [--max-listing-pages N]
             [--task-runner threads|dask] [--dask-address tcp://HOST:PORT]
     etl demo [--data-dir DIR]
+    etl backfill --source ID [--until YYYY-MM-DD] [--max-listing-pages N] [--config FILE] [--data-dir DIR]
     etl reprocess [--config FILE] [--data-dir DIR] [--source ID ...]
     etl maintain [--data-dir DIR] [--retention-days N]
     etl report [--data-dir DIR] [--since DATE] [--out FILE]
