@@ -119,9 +119,9 @@ def run_etl(config: Path, data: Path, runner: str) -> tuple[float, int, dict[str
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_HOME": str(data.parent / "prefect")}
     env.pop("PREFECT_API_URL", None)
     started = time.perf_counter()
+    log = (data.parent / f"etl-{runner}.log").open("w+", encoding="utf-8")  # a file: a full pipe would stall the run
     proc = subprocess.Popen([sys.executable, "-m", "etl.cli", "run", "--config", str(config), "--data-dir", str(data),
-                             "--task-runner", runner], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True)
+                             "--task-runner", runner], env=env, stdout=subprocess.DEVNULL, stderr=log, text=True)
     peaks: dict[int, tuple[str, float]] = {}
     root = psutil.Process(proc.pid)
     while proc.poll() is None:
@@ -138,8 +138,10 @@ def run_etl(config: Path, data: Path, runner: str) -> tuple[float, int, dict[str
             pass
         time.sleep(0.2)
     elapsed = time.perf_counter() - started
+    log.seek(0)
     if proc.returncode:
-        print(proc.stderr.read()[-2000:], file=sys.stderr)
+        print(log.read()[-2000:], file=sys.stderr)
+    log.close()
     by_kind: dict[str, float] = {}
     for kind, rss in peaks.values():
         label = kind if kind not in by_kind else f"{kind} #{sum(k.startswith(kind) for k in by_kind) + 1}"
