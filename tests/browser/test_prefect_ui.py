@@ -298,7 +298,7 @@ def test_quick_run_from_the_ui(stack: Stack, capsys: pytest.CaptureFixture[str])
     task_names = {tr["name"] for tr in stack.api("POST", "/task_runs/filter",
                                                  {"flow_runs": {"id": {"any_": [run["id"]]}}})}
     assert task_names == {*(f"{stage}-{s}" for s in SOURCES for stage in STAGES), "write-tables", "publish-report",
-                          "publish-data-report"}
+                          "publish-data-report", "alert-quiet-sources"}
     artifacts = {a["key"]: a for a in stack.api("POST", "/artifacts/filter",
                                                 {"artifacts": {"flow_run_id": {"any_": [run["id"]]}}})}
     assert {"run-summary", "run-sources", "run-data", "data-report", "data-report-file"} <= set(artifacts)
