@@ -52,8 +52,13 @@ REPEAT_TIMED_SHARE = 0.8
 #: holds besides it (the comment, the headline).
 ITEM_TIME_LINE_MAX_CHARS = 80
 ITEM_MIN_OTHER_CHARS = 10
+#: Longer element texts (before folding whitespace) are neither a time line, a name nor a
+#: headline link of an item.
+ITEM_LINE_MAX_RAW_CHARS = 400
 #: Longest commenter's name, in words.
 ITEM_NAME_MAX_WORDS = 6
+#: What every time line holds: a digit, or one of the few relative times written without one.
+_TIME_HINT_RE = re.compile(r"\d|vừa xong|hôm qua|just now|yesterday", re.I)
 _FIELD_SEP_RE = re.compile(r"\s*[·|•]\s*|\s+[-–—]\s+")
 #: A box left with no more text than a heading when its items are gone goes too.
 ITEM_BOX_HEADING_MAX_CHARS = 60
@@ -313,17 +318,25 @@ def _is_posted_item(item: etree._Element) -> bool:
     and says who or what was posted — a relative time ("2 giờ trước"), a name before the time
     or in its line ("Nguyễn Văn An · 20/03/2024 09:15"), or a headline link. A dated step of an
     article's own timeline ("<b>Ngày 20/3:</b> khai mạc", "20/03: <b>Hà Nội</b> …") has none."""
-    total = text_len(item)
+    if not len(item):
+        return False
+    whole = item.text_content() or ""
+    if not _TIME_HINT_RE.search(whole):
+        return False
+    total = len(" ".join(whole.split()))
     timed = posted = name_seen = False
     for el in item.iterdescendants():
         if not isinstance(el.tag, str) or not (el.text or "").strip():
             continue
-        text = norm_text(el.text_content() or "")
+        raw = el.text_content() or ""
+        if len(raw) > ITEM_LINE_MAX_RAW_CHARS:
+            continue
+        text = " ".join(raw.split())
         if not text or total - len(text) < ITEM_MIN_OTHER_CHARS:
             continue
         if el.tag == "a" and len(text) >= LINK_BOX_MIN_LINK_CHARS:
             posted = True
-        elif _is_time_line(text):
+        elif _TIME_HINT_RE.search(text) and _is_time_line(text):
             timed = True
             posted = (
                 posted
@@ -359,8 +372,9 @@ def _drop_repeated_items(doc: etree._Element, keep: Sequence[etree._Element]) ->
     (headline, date) and of a forum thread whatever the class names say; an article's
     paragraphs, and the dated steps of its own timeline, are not. A box left with
     no more than a heading ("Ý kiến bạn đọc (4)") goes with its items."""
+    removed = False
     for parent in list(doc.iter()):
-        if not isinstance(parent.tag, str) or not _attached(parent, doc):
+        if len(parent) < REPEAT_MIN_ITEMS or not isinstance(parent.tag, str) or removed and not _attached(parent, doc):
             continue
         groups: dict[tuple[str, str], list[etree._Element]] = {}
         for kid in parent:
@@ -378,7 +392,7 @@ def _drop_repeated_items(doc: etree._Element, keep: Sequence[etree._Element]) ->
                 log.debug("dropping %d repeated <%s> items with time lines", len(items), items[0].tag)
                 for it in items:
                     _remove(it)
-                dropped = True
+                dropped = removed = True
         if (
             dropped
             and parent.tag not in ("body", "html")
