@@ -89,6 +89,30 @@ def test_two_writers_at_once_on_s3_neither_lose_nor_duplicate_a_row(bucket_dir: 
     assert writers.count("a") >= 6 and writers.count("b") >= 6, "a writer's commit was lost"
 
 
+@pytest.mark.parametrize("attempt", range(3))
+def test_two_writers_creating_one_table_at_once_insert_each_key_once(bucket_dir: str, attempt: int) -> None:
+    """Two first runs find no table; creating it is exclusive, so the loser merges instead of appending."""
+    path = store.Tables.at(bucket_dir).articles
+    rows = store.frame([_row(i) for i in range(8)], store.ARTICLES_SCHEMA)
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def writer(run_id: str) -> None:
+        start.wait()
+        try:
+            store.merge(path, rows, key="article_id", run_id=run_id, change_column="content_hash")
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(name,)) for name in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(240)
+    assert not errors, errors
+    assert sorted(store.read_table(path)["article_id"]) == [f"{i:016x}" for i in range(8)]
+
+
 def test_two_runs_at_once_into_s3_store_every_article_once(bucket_dir: str, demo_sources: Path,
                                                            tmp_path: Path) -> None:
     reports: list = []

@@ -22,7 +22,7 @@ from typing import Any
 
 import polars as pl
 from deltalake import CommitProperties, DeltaTable
-from deltalake.exceptions import CommitFailedError
+from deltalake.exceptions import CommitFailedError, DeltaError
 from upath import UPath
 
 from etl.errors import StoreError, UsageError
@@ -272,8 +272,16 @@ def merge(path: Path, df: pl.DataFrame, *, key: str, run_id: str, change_column:
     every run maps to one version of every table.
     """
     if not exists(path):
-        version = append(path, df, run_id=run_id, operation=operation)
-        return version, {"inserted": df.height, "updated": 0}
+        # Two first runs at once both find no table. A create that carries rows is a blind append,
+        # which delta-rs commits again after a conflict, so every key would land twice; creating
+        # the table empty and merging into it lets Delta's conflict check order the two merges.
+        try:
+            df.clear().write_delta(str(path), mode="error", storage_options=storage_options(path),
+                                   delta_write_options={"commit_properties": _commit(run_id, "create table")})
+        except DeltaError:
+            if not exists(path):
+                raise
+            log.info("%s: created meanwhile by another writer, merging into it", path)
     metrics: dict[str, Any] = {}
     if df.height:
         predicate = f"s.{change_column} IS DISTINCT FROM t.{change_column}" if change_column else None
