@@ -19,9 +19,9 @@ from etl.settings import DEFAULT_DATA_DIR, DEFAULT_SETTINGS
 
 
 @task(task_run_name="reprocess-{source.id}", cache_policy=NO_CACHE)
-def reprocess_one(source: Source, data_dir: str, run_id: str) -> SourceBatch:
+def reprocess_one(source: Source, data_dir: str, run_id: str, stale_only: bool = False) -> SourceBatch:
     return reprocess_source(source, store.Tables.at(data_dir), RawStore(data_dir), DEFAULT_SETTINGS,
-                            run_id=run_id)
+                            run_id=run_id, stale_only=stale_only)
 
 
 @flow(name="reprocess-news", flow_run_name="reprocess-{data_dir}")
@@ -29,6 +29,7 @@ def reprocess_news(
     data_dir: str = str(DEFAULT_DATA_DIR),
     config: str | None = None,
     sources: list[str] | None = None,
+    stale_only: bool = False,
 ) -> dict[str, Any]:
     """Rebuild the curated tables from DATA_DIR/raw with the current extractor (no network).
 
@@ -36,17 +37,18 @@ def reprocess_news(
         data_dir: Data dir whose raw pages are re-extracted and whose tables are updated.
         config: Sources TOML (adapters, URL patterns). Empty: the shipped real portals.
         sources: Source ids to reprocess. Empty: every enabled source.
+        stale_only: Re-extract only pages whose row an older extractor version wrote.
     """
     logger = get_run_logger()
     started_at = datetime.now(UTC)
     run_id = new_run_id(started_at)
     selected = load_config(config).select(sources)
     with store.run_lock(data_dir, timeout_s=DEFAULT_SETTINGS.store.lock_timeout_s):
-        batches = [reprocess_one(s, data_dir, run_id) for s in selected]
+        batches = [reprocess_one(s, data_dir, run_id, stale_only) for s in selected]
         report = write_run(store.Tables.at(data_dir), batches, DEFAULT_SETTINGS, run_id=run_id,
                            started_at=started_at,
                            parameters={"reprocess": True, "data_dir": data_dir, "config": config,
-                                       "sources": sources})
+                                       "sources": sources, "stale_only": stale_only}, restamp=True)
     create_markdown_artifact(key="reprocess-summary", markdown=render_markdown(report))
     logger.info("reprocess %s: %s inserted/updated", run_id, report.merged)
     raise_if_failed(report)

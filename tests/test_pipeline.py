@@ -15,7 +15,7 @@ from etl import store
 from etl.config import load_config
 from etl.pipeline import maintain, new_run_id, reprocess_source, write_run
 from etl.raw import RawStore
-from etl.settings import DEFAULT_SETTINGS
+from etl.settings import DEFAULT_SETTINGS, EXTRACTOR_VERSION
 
 
 @pytest.fixture
@@ -72,6 +72,32 @@ def test_reprocess_from_raw_touches_only_rows_whose_extraction_changed(collected
     # The tampered row's content was never a version; the re-extracted one is version 1 already.
     latest = pl.read_delta(str(tables.article_versions)).sort("version").group_by("article_id").last()
     assert latest.sort("article_id")["content_hash"].equals(after.sort("article_id")["content_hash"])
+
+
+def test_reprocess_stale_only_reads_the_rows_an_older_extractor_wrote_and_restamps_them(
+        collected, demo_sources) -> None:
+    data, tables = collected
+    before = pl.read_delta(str(tables.articles))
+    old = before.sort("article_id")["article_id"][0]
+    DeltaTable(str(tables.articles)).update(predicate=f"article_id = '{old}'",
+                                            updates={"extractor_version": "'0.1.0'"})
+    cfg = load_config(demo_sources)
+
+    def reprocess() -> tuple[int, dict[str, int]]:
+        started = datetime.now(UTC)
+        run_id = new_run_id(started)
+        batches = [reprocess_source(s, tables, RawStore(data), DEFAULT_SETTINGS, run_id=run_id, stale_only=True)
+                   for s in cfg.select(["mic", "nghean"])]
+        report = write_run(tables, batches, DEFAULT_SETTINGS, run_id=run_id, started_at=started,
+                           parameters={"reprocess": True}, restamp=True)
+        return sum(len(b.rows) for b in batches), report.merged
+
+    assert reprocess() == (1, {"inserted": 0, "updated": 1})
+    after = pl.read_delta(str(tables.articles))
+    assert set(after["extractor_version"]) == {EXTRACTOR_VERSION}
+    assert after.drop("run_id", "updated_at", "extractor_version").sort("article_id").equals(
+        before.drop("run_id", "updated_at", "extractor_version").sort("article_id"))
+    assert reprocess() == (0, {"inserted": 0, "updated": 0})
 
 
 def test_maintain_compacts_and_vacuums_but_never_touches_raw(collected, demo_sources) -> None:

@@ -30,21 +30,23 @@ def test_merge_inserts_updates_changed_only_and_versions_each_run(tmp_path) -> N
     tables = store.Tables.at(tmp_path)
     first = store.frame([_row("a" * 16, "A", "h1"), _row("b" * 16, "B", "h2")], store.ARTICLES_SCHEMA)
     v0, m0 = store.merge(tables.articles, first, key="article_id", run_id="r1", change_column="content_hash")
-    assert (v0, m0) == (0, {"inserted": 2, "updated": 0})
+    # Version 0 is the table created empty (so that two first writers cannot both insert).
+    assert (v0, m0) == (1, {"inserted": 2, "updated": 0})
+    assert store.read_table(tables.articles, version=0).height == 0
     again = store.frame([_row("a" * 16, "A", "h1")], store.ARTICLES_SCHEMA).with_columns(run_id=pl.lit("r2"))
     v1, m1 = store.merge(tables.articles, again, key="article_id", run_id="r2", change_column="content_hash")
-    assert v1 == 1 and m1 == {"inserted": 0, "updated": 0}
+    assert v1 == 2 and m1 == {"inserted": 0, "updated": 0}
     after = store.read_table(tables.articles)
     assert after.height == 2 and set(after["run_id"]) == {"r1"}
     changed = store.frame([_row("a" * 16, "A2", "h9"), _row("c" * 16, "C", "h3")], store.ARTICLES_SCHEMA)
     v2, m2 = store.merge(tables.articles, changed, key="article_id", run_id="r3", change_column="content_hash")
-    assert v2 == 2 and m2 == {"inserted": 1, "updated": 1}
+    assert v2 == 3 and m2 == {"inserted": 1, "updated": 1}
     now = store.read_table(tables.articles).sort("article_id")
     assert now["title"].to_list() == ["A2", "B", "C"]
     assert now.schema == pl.Schema(store.ARTICLES_SCHEMA)
-    assert store.read_table(tables.articles, version=0).sort("article_id")["title"].to_list() == ["A", "B"]
+    assert store.read_table(tables.articles, version=1).sort("article_id")["title"].to_list() == ["A", "B"]
     ops = [h["operationParameters"].get("mode") or h["operation"] for h in store.history(tables.articles)]
-    assert len(ops) == 3
+    assert len(ops) == 4
 
 
 def test_mentions_rebuilt_from_articles(tmp_path) -> None:

@@ -4,7 +4,7 @@
             [--task-runner threads|dask] [--dask-address tcp://HOST:PORT]
     etl demo [--data-dir DIR]
     etl backfill --source ID [--until YYYY-MM-DD] [--max-listing-pages N] [--config FILE] [--data-dir DIR]
-    etl reprocess [--config FILE] [--data-dir DIR] [--source ID ...]
+    etl reprocess [--config FILE] [--data-dir DIR] [--source ID ...] [--stale-only]
     etl maintain [--data-dir DIR] [--retention-days N]
     etl report [--data-dir DIR] [--since DATE] [--out FILE]
     etl export [--data-dir DIR] [--out DIR]
@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--config", help="sources TOML file (default: the shipped real portals)")
     rep.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
     rep.add_argument("--source", action="append", dest="sources", metavar="ID")
+    rep.add_argument("--stale-only", action="store_true",
+                     help="re-extract only pages whose row an older extractor version wrote")
 
     bkf = sub.add_parser("backfill", help="walk one source's archive of listing pages (resumable)")
     bkf.add_argument("--source", required=True, metavar="ID", help="the source whose archive is walked")
@@ -205,7 +207,7 @@ def _reprocess(args: argparse.Namespace) -> int:
     from flows.maintenance import reprocess_news
 
     state = reprocess_news(data_dir=args.data_dir, config=args.config, sources=args.sources,
-                           return_state=True)
+                           stale_only=args.stale_only, return_state=True)
     if not state.is_completed():
         print(f"etl: reprocess {state.name}: {state.message}", file=sys.stderr)
         return 1

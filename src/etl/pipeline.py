@@ -555,12 +555,14 @@ class RunReport:
 
 
 def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settings, *, run_id: str,
-              started_at: datetime, parameters: dict[str, Any]) -> RunReport:
+              started_at: datetime, parameters: dict[str, Any], restamp: bool = False) -> RunReport:
     """Commit the run: one new version of every table, then the ``runs`` row.
 
     Order matters for crash safety: raw pages are already on disk; the fetch log goes first, so
     what was asked for is never forgotten; articles are merged in one atomic commit; a run killed
     before it simply re-fetches the same (deduplicated) pages, one killed after it finds them stored.
+    ``restamp`` (a reprocess) also updates rows whose extraction is unchanged but carries an older
+    ``extractor_version``, so the version column says which rows the current extractor has read.
     """
     tally = Tally()
     for b in batches:
@@ -595,7 +597,8 @@ def write_run(tables: store.Tables, batches: list[SourceBatch], settings: Settin
     versions["article_versions"] = store.append(tables.article_versions, store.new_versions(tables, articles),
                                                 run_id=run_id)
     versions["articles"], merged = store.merge(tables.articles, articles, key="article_id", run_id=run_id,
-                                               change_column="content_hash", operation="run")
+                                               change_column=("content_hash", "extractor_version") if restamp
+                                               else "content_hash", operation="run")
     versions["mentions"] = store.merge_mentions(tables, articles, run_id=run_id)
     versions["quarantine"] = store.append(tables.quarantine, store.frame(quarantine, store.QUARANTINE_SCHEMA),
                                           run_id=run_id)
@@ -684,11 +687,13 @@ def _previous_source_stats(tables: store.Tables) -> dict[str, dict[str, float]]:
 
 
 def reprocess_source(source: Source, tables: store.Tables, raw: RawStore, settings: Settings, *,
-                     run_id: str) -> SourceBatch:
+                     run_id: str, stale_only: bool = False) -> SourceBatch:
     """Re-extract every article page this source ever fetched, from raw, with no network.
 
     The fetch log says which raw page each URL last gave; its rows go through the same checks as
     a live run, and the merge on ``content_hash`` then touches only rows whose extraction changed.
+    ``stale_only`` skips pages whose stored row the current ``EXTRACTOR_VERSION`` already wrote
+    (the version is derived from the extractor's code, so a changed rule makes every row stale).
     """
     batch = SourceBatch(source_id=source.id, discovery=Discovery(source_id=source.id))
     if not store.exists(tables.fetch_log):
@@ -697,6 +702,11 @@ def reprocess_source(source: Source, tables: store.Tables, raw: RawStore, settin
              .filter((pl.col("source_id") == source.id) & (pl.col("kind") == "article")
                      & pl.col("sha256").is_not_null())
              .sort("fetched_at").group_by("url", maintain_order=True).last().collect())
+    if stale_only and store.exists(tables.articles):
+        current = (store.scan(tables.articles)
+                   .filter((pl.col("source_id") == source.id) & (pl.col("extractor_version") == EXTRACTOR_VERSION))
+                   .select("raw_sha256").collect())
+        pages = pages.filter(~pl.col("sha256").is_in(current["raw_sha256"].implode()))
     batch.absorb(extract_pages(source, pages.to_dicts(), raw, settings, run_id=run_id), fetch_log=[])
     log.info("%s: reprocessed %d page(s) from raw: %d article(s), %d quarantined", source.id,
              pages.height, len(batch.rows), len(batch.quarantine))

@@ -263,12 +263,12 @@ def overwrite(path: Path, df: pl.DataFrame, *, run_id: str, operation: str = "ov
     return table(path).version()
 
 
-def merge(path: Path, df: pl.DataFrame, *, key: str, run_id: str, change_column: str | None = None,
-          operation: str = "merge") -> tuple[int, dict[str, int]]:
+def merge(path: Path, df: pl.DataFrame, *, key: str, run_id: str,
+          change_column: str | tuple[str, ...] | None = None, operation: str = "merge") -> tuple[int, dict[str, int]]:
     """Upsert ``df`` on ``key`` as exactly one new version.
 
-    New keys are inserted; an existing key is updated only when ``change_column`` differs, so
-    unchanged rows are untouched. When nothing changes an empty commit still marks the run, so
+    New keys are inserted; an existing key is updated only when ``change_column`` (or one of
+    several) differs, so unchanged rows are untouched. When nothing changes an empty commit still marks the run, so
     every run maps to one version of every table.
     """
     if not exists(path):
@@ -284,7 +284,8 @@ def merge(path: Path, df: pl.DataFrame, *, key: str, run_id: str, change_column:
             log.info("%s: created meanwhile by another writer, merging into it", path)
     metrics: dict[str, Any] = {}
     if df.height:
-        predicate = f"s.{change_column} IS DISTINCT FROM t.{change_column}" if change_column else None
+        changes = (change_column,) if isinstance(change_column, str) else change_column or ()
+        predicate = " OR ".join(f"(s.{c} IS DISTINCT FROM t.{c})" for c in changes) or None
         for attempt in range(COMMIT_RETRIES + 1):
             merger = df.write_delta(
                 str(path), mode="merge", storage_options=storage_options(path),
