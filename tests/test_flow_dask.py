@@ -38,8 +38,10 @@ def _rows(data: Path | str) -> pl.DataFrame:
 
 
 def test_the_fixture_site_on_a_dask_cluster_gives_the_rows_of_a_threads_run(
-        dask_cluster: str, demo_sources: Path, tmp_path: Path) -> None:
+        dask_cluster: str, demo_sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from flows.nightly import collect_news
+
+    monkeypatch.chdir(tmp_path)  # an s3:// night draws its data report in the working directory
 
     on_threads, on_dask = tmp_path / "threads", tmp_path / "dask"
     state = collect_news(config=str(demo_sources), data_dir=str(on_threads), return_state=True)
