@@ -95,14 +95,15 @@ def test_429_retry_after_seconds_respected(server: FaultServer) -> None:
     result, elapsed = fetch(server, "/ratelimited?after=1")
     assert result.ok and server.count("/ratelimited") == 2
     first, second = server.requests[-2:]
-    assert second.at - first.at >= 1.0 and elapsed >= 1.0 and elapsed < 3
+    # The upper bound only catches a wait far past the header's (a busy machine adds seconds, not tens).
+    assert second.at - first.at >= 1.0 and 1.0 <= elapsed < 10
 
 
 def test_503_retry_after_http_date_respected(server: FaultServer) -> None:
     # The date is now + 2 s at one-second resolution, so the wait is between 1 and 2 s.
     result, elapsed = fetch(server, "/unavailable?after=1&date=1")
     assert result.ok and server.count("/unavailable") == 2
-    assert 1.0 <= elapsed < 4
+    assert 1.0 <= elapsed < 10
 
 
 def test_retry_after_beyond_cap_fails_without_waiting(server: FaultServer) -> None:
