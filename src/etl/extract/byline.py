@@ -7,6 +7,7 @@ any of them into a name.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -125,11 +126,9 @@ def byline_after_article(candidates: list[Byline], roots: list[etree._Element]) 
     return None
 
 
-def labelled_byline(body: etree._Element, title_el: etree._Element | None) -> str | None:
-    """A writer named with a label in the short meta line under the headline ("Đăng ngày
-    25/03/2024 · Tác giả: Phương Thảo · Chuyên mục: …"), read before cleaning drops the line."""
-    if title_el is None:
-        return None
+def _under_headline(body: etree._Element, title_el: etree._Element) -> Iterator[etree._Element]:
+    """The first ``HEADER_WINDOW`` elements after the headline (outside it): where a meta line or
+    byline sits on every layout that has one."""
     seen = 0
     after = False
     inside = set(title_el.iter())
@@ -141,7 +140,16 @@ def labelled_byline(body: etree._Element, title_el: etree._Element | None) -> st
             continue
         seen += 1
         if seen > HEADER_WINDOW:
-            break
+            return
+        yield el
+
+
+def labelled_byline(body: etree._Element, title_el: etree._Element | None) -> str | None:
+    """A writer named with a label in the short meta line under the headline ("Đăng ngày
+    25/03/2024 · Tác giả: Phương Thảo · Chuyên mục: …"), read before cleaning drops the line."""
+    if title_el is None:
+        return None
+    for el in _under_headline(body, title_el):
         if not (el.text or "").strip():
             continue
         text = spaced_text(el)
@@ -166,18 +174,7 @@ def header_lines(body: etree._Element, title_el: etree._Element | None) -> list[
     if title_el is None:
         return []
     out: list[str] = []
-    seen = 0
-    after = False
-    inside = set(title_el.iter())
-    for el in body.iter():
-        if el is title_el:
-            after = True
-            continue
-        if not after or el in inside or not isinstance(el.tag, str):
-            continue
-        seen += 1
-        if seen > HEADER_WINDOW:
-            break
+    for el in _under_headline(body, title_el):
         text = spaced_text(el)
         if len(text) > HEADER_LINE_MAX_CHARS:
             if el.tag == "p":
